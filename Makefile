@@ -1,0 +1,49 @@
+# Portal Kabupaten Ketapang. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
+TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate seed test lint format clean
+
+help: ## Show this list of targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+
+migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set)
+	$(DEV) $(PY) manage.py migrate --no-input
+
+seed: migrate ## Load the demo portal, OPD subsites, people and content (idempotent)
+	$(DEV) $(PY) manage.py seed_demo --port $(PORT)
+
+run: seed ## Set everything up and serve the demo on http://$(HOST):$(PORT)
+	@echo "Buka http://ketapangkab.localhost:$(PORT)/ (admin: /admin/)"
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run checks and the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
+	$(TEST) $(PY) manage.py check --fail-level WARNING
+	$(TEST) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m ruff check .
+	$(PY) -m pytest -p randomly $(PYTEST_ARGS)
+
+lint: install ## Lint and check formatting with ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install ## Format the code with ruff
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+clean: ## Remove the virtualenv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media staticfiles

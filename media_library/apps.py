@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediaLibraryConfig(AppConfig):
+    name = "media_library"
+    verbose_name = "Pustaka media"

@@ -1,0 +1,180 @@
+"""Provision an OPD: site, home page, collection, role groups, permissions and workflow.
+
+This is the one place that ties a site to its workflow. Everything happens in one
+transaction, so a failure leaves the database as it was.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+)
+
+from home.models import HomePage
+from moderation.models import SOPStep
+from moderation.provisioning import ensure_sop_workflow
+
+from .models import OPD, OPDRole, SiteBranding
+from .roles import (
+    ADMIN_ACCESS_PERMISSION,
+    COLLECTION_PERMISSIONS,
+    PAGE_PERMISSIONS,
+    SITE_SETTING_PERMISSIONS,
+    Role,
+    group_name,
+)
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
+HOSTNAME_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+# Which role approves which SOP step.
+STEP_ROLES = {
+    SOPStep.KOREKSI: Role.EDITOR,
+    SOPStep.KOREKSI_ULANG: Role.REDAKTUR,
+    SOPStep.PUBLIKASI: Role.WEBADMIN,
+}
+
+
+@dataclass
+class ProvisionResult:
+    opd: OPD
+    created: bool
+
+
+def validate_slug(slug):
+    if not SLUG_RE.match(slug or ""):
+        raise ValidationError(
+            _("Kode OPD '%(slug)s' tidak sah: gunakan huruf kecil, angka dan tanda hubung (maks. 50).")
+            % {"slug": slug}
+        )
+
+
+def validate_hostname(hostname):
+    """A bare host name (no scheme, port, path or spaces), e.g. dinkes.ketapangkab.go.id."""
+    labels = (hostname or "").split(".")
+    if len(hostname or "") > 253 or not all(HOSTNAME_LABEL_RE.match(label) for label in labels):
+        raise ValidationError(
+            _(
+                "Nama host '%(host)s' tidak sah: tulis nama host saja, huruf kecil, "
+                "tanpa skema, port, garis miring atau spasi (contoh: dinkes.ketapangkab.go.id)."
+            )
+            % {"host": hostname}
+        )
+
+
+def _default_locale():
+    return Locale.get_default()
+
+
+def _create_home_page(name, slug):
+    root = Page.get_first_root_node()
+    home = HomePage(title=name, slug=slug, locale=_default_locale())
+    root.add_child(instance=home)
+    home.save_revision().publish(skip_permission_checks=True)
+    return home
+
+
+def _ensure_english_root(home):
+    """The English tree of a site starts at a translation of its Indonesian home page."""
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    translation = home.get_translation_or_none(en)
+    if translation is None:
+        translation = home.copy_for_translation(en)
+        translation.save_revision().publish(skip_permission_checks=True)
+    return translation
+
+
+def _grant_permissions(opd, groups, root_pages):
+    access_admin = Permission.objects.get(
+        content_type__app_label=ADMIN_ACCESS_PERMISSION[0], codename=ADMIN_ACCESS_PERMISSION[1]
+    )
+    for role, group in groups.items():
+        group.permissions.add(access_admin)
+        for codename in PAGE_PERMISSIONS[role]:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            for page in root_pages:
+                GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        for app_label, codename in COLLECTION_PERMISSIONS[role]:
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=opd.collection, permission=permission
+            )
+        for codename in SITE_SETTING_PERMISSIONS.get(role, []):
+            permission = Permission.objects.get(content_type__app_label="opd", codename=codename)
+            GroupSitePermission.objects.get_or_create(group=group, site=opd.site, permission=permission)
+
+
+def _ensure_groups(opd):
+    groups = {}
+    for role in Role:
+        opd_role = opd.roles.filter(role=role).select_related("group").first()
+        if opd_role is None:
+            group = Group.objects.create(name=group_name(opd.name, role))
+            opd_role = OPDRole.objects.create(opd=opd, role=role, group=group)
+        groups[Role(role)] = opd_role.group
+    return groups
+
+
+def _check_conflicts(slug, hostname, port, name):
+    existing = OPD.objects.filter(slug=slug).select_related("site").first()
+    clash = Site.objects.filter(hostname=hostname, port=port)
+    if existing:
+        clash = clash.exclude(pk=existing.site_id)
+        if existing.site.hostname != hostname or existing.site.port != port:
+            raise ValidationError(
+                _("OPD '%(slug)s' sudah ada dengan host %(host)s; host tidak diubah oleh perintah ini.")
+                % {"slug": slug, "host": existing.site.hostname}
+            )
+    if clash.exists():
+        raise ValidationError(_("Nama host '%(host)s' sudah dipakai situs lain.") % {"host": hostname})
+    if not existing and Page.objects.filter(depth=2, slug=slug).exists():
+        raise ValidationError(_("Sudah ada halaman akar dengan kode '%(slug)s'.") % {"slug": slug})
+    if not existing and Group.objects.filter(name__in=[group_name(name, r) for r in Role]).exists():
+        raise ValidationError(_("Grup untuk OPD '%(name)s' sudah ada; pilih nama lain.") % {"name": name})
+    return existing
+
+
+@transaction.atomic
+def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=False):
+    """Create the OPD with everything it needs, or complete an existing one; never duplicate."""
+    validate_slug(slug)
+    hostname = (hostname or "").strip()
+    validate_hostname(hostname)
+    if not (name or "").strip():
+        raise ValidationError(_("Nama OPD wajib diisi."))
+    existing = _check_conflicts(slug, hostname, port, name)
+
+    created = existing is None
+    if created:
+        home = _create_home_page(name, slug)
+        collection = Collection.get_first_root_node().add_child(name=name)
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            site_name=name,
+            is_default_site=default_site,
+        )
+        opd = OPD.objects.create(slug=slug, name=name, site=site, collection=collection, is_portal=is_portal)
+        SiteBranding.objects.create(site=site, official_name=name, short_name=name)
+    else:
+        opd = existing
+        home = opd.site.root_page.specific
+
+    english_home = _ensure_english_root(home)
+    root_pages = [home, english_home]
+    groups = _ensure_groups(opd)
+    _grant_permissions(opd, groups, root_pages)
+    ensure_sop_workflow(opd.name, root_pages, {step: groups[role] for step, role in STEP_ROLES.items()})
+    return ProvisionResult(opd=opd, created=created)

@@ -1,0 +1,50 @@
+"""The SOP's roles inside one OPD, and what each may do there.
+
+Every OPD gets its own group per role; the permissions below are granted on that OPD's
+pages (both language trees), its media collection and its site settings only.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PENULIS = "penulis", _("Penulis Artikel / Tim Peliput")
+    EDITOR = "editor", _("Editor")
+    REDAKTUR = "redaktur", _("Redaktur")
+    WEBADMIN = "webadmin", _("Web Administrator")
+
+
+# Nobody holds "publish_page": the SOP's last task publishes on the workflow's
+# authority, so no role can put a page in front of the public without the SOP.
+PAGE_PERMISSIONS = {
+    Role.PENULIS: ["add_page", "change_page"],
+    Role.EDITOR: ["add_page", "change_page"],
+    Role.REDAKTUR: ["add_page", "change_page"],
+    Role.WEBADMIN: ["add_page", "change_page", "lock_page", "unlock_page"],
+}
+
+# Wagtail checks image and document rights against its own models' permissions
+# (wagtailimages.add_image, ...), whatever the custom model. "add" lets a Penulis edit
+# the media they uploaded; "change" lets reviewers correct any caption or credit.
+_WRITER_MEDIA = ["add", "choose"]
+_REVIEWER_MEDIA = ["add", "change", "choose"]
+COLLECTION_PERMISSIONS = {
+    role: [
+        (app_label, f"{action}_{kind}")
+        for app_label, kind in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in (_WRITER_MEDIA if role == Role.PENULIS else _REVIEWER_MEDIA)
+    ]
+    for role in Role
+}
+
+# Site settings (branding, menus) belong to the OPD's Web Administrator.
+SITE_SETTING_PERMISSIONS = {Role.WEBADMIN: ["change_sitebranding"]}
+
+# What a Wagtail admin user needs to reach the admin at all.
+ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
+
+
+def group_name(opd_name, role):
+    """The group's name as the admin shows it, e.g. "Dinas Kesehatan — Editor"."""
+    return f"{opd_name} — {Role(role).label}"
