@@ -1,0 +1,56 @@
+"""What part of the install a user's OPD membership lets them see in the admin.
+
+Wagtail's permissions already decide what a user may *do*; these helpers decide what
+they may *see* where Wagtail lists the whole install (page chooser, explorer filters).
+A superuser (the Web Developer) sees everything.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.models import Page, Site
+
+from .models import OPD
+
+_CACHE_ATTR = "_portal_opd_root_paths"
+
+
+def opd_root_paths(user):
+    """Tree paths of the home pages (every language) of the OPDs the user belongs to."""
+    if not hasattr(user, _CACHE_ATTR):
+        site_roots = OPD.objects.for_user(user).values_list("site__root_page__translation_key", flat=True)
+        paths = list(
+            Page.objects.filter(translation_key__in=site_roots, depth=2).values_list("path", flat=True)
+        )
+        setattr(user, _CACHE_ATTR, paths)
+    return getattr(user, _CACHE_ATTR)
+
+
+def opd_pages_q(user):
+    """A filter for pages inside the user's OPD trees (nothing at all when they have none)."""
+    paths = opd_root_paths(user)
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(path__startswith=path) for path in paths))
+
+
+def page_is_visible_to(page, user):
+    if user.is_superuser or page.is_root():
+        return True
+    return any(page.path.startswith(path) for path in opd_root_paths(user))
+
+
+def visible_sites(request):
+    if request is None or request.user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(opd__in=OPD.objects.for_user(request.user))
+
+
+def visible_people(request):
+    """Users who share an OPD with the requester (for owner / edited-by filters)."""
+    users = get_user_model().objects.all()
+    if request is None or request.user.is_superuser:
+        return users
+    return users.filter(groups__opd_role__opd__in=OPD.objects.for_user(request.user)).distinct()

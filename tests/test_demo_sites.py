@@ -1,0 +1,94 @@
+"""The demo install: every host serves its own site with its own branding."""
+
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import TestCase, override_settings
+from wagtail.models import Page, Revision, TaskState
+
+from demo.content import DEMO_PASSWORD, OPDS
+from news.models import NewsPage
+from opd.models import OPD
+from opd.roles import Role
+
+
+@override_settings(DEBUG=True)
+class SeedDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=io.StringIO())
+
+    def test_each_demo_host_serves_its_own_home_page_and_branding(self):
+        for spec in OPDS:
+            with self.subTest(host=spec["hostname"]):
+                response = self.client.get("/", headers={"host": spec["hostname"]})
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertIn(f"<h1>{spec['name']}</h1>", html)
+                self.assertIn(f"--accent: {spec['accent']}", html)
+                self.assertIn(spec["address"], html)
+                self.assertIn('<html lang="id">', html)
+                # Another OPD's name never shows as this site's heading.
+                others = [other["name"] for other in OPDS if other is not spec]
+                self.assertFalse(any(f"<h1>{name}</h1>" in html for name in others))
+
+    def test_unknown_host_gets_the_regency_portal(self):
+        response = self.client.get("/", headers={"host": "tidak-dikenal.localhost"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "<h1>Pemerintah Kabupaten Ketapang</h1>", html=False)
+
+    def test_news_is_served_only_on_its_own_host(self):
+        article = NewsPage.objects.get(title__startswith="Imunisasi Campak-Rubela")
+        url = article.get_url_parts()[2]
+        self.assertEqual(
+            self.client.get(url, headers={"host": "dinkes.ketapangkab.localhost"}).status_code, 200
+        )
+        self.assertEqual(
+            self.client.get(url, headers={"host": "disdikbud.ketapangkab.localhost"}).status_code, 404
+        )
+
+    def test_demo_news_was_published_through_every_sop_step(self):
+        article = NewsPage.objects.get(title__startswith="Imunisasi Campak-Rubela")
+        approvers = list(
+            TaskState.objects.filter(workflow_state__object_id=str(article.pk))
+            .order_by("started_at")
+            .values_list("finished_by__username", flat=True)
+        )
+        self.assertEqual(approvers, ["editor.dinkes", "redaktur.dinkes", "webadmin.dinkes"])
+
+    def test_one_demo_user_per_role_per_opd_and_a_developer(self):
+        users = get_user_model().objects
+        for opd in OPD.objects.all():
+            for role in Role:
+                user = users.get(username=f"{role.value}.{opd.slug}")
+                self.assertTrue(user.groups.filter(pk=opd.group_for(role).pk).exists())
+                self.assertFalse(user.is_superuser)
+        self.assertTrue(users.get(username="developer").is_superuser)
+
+    def test_demo_users_log_in_with_the_documented_password(self):
+        response = self.client.post(
+            "/admin/login/",
+            {"username": "penulis.dinkes", "password": DEMO_PASSWORD},
+            headers={"host": "dinkes.ketapangkab.localhost"},
+        )
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+
+    def test_second_run_changes_nothing(self):
+        counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        self.assertIn("tidak ada yang diubah", out.getvalue())
+        self.assertEqual(
+            (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count()), counts
+        )
+
+
+class SeedDemoRefusesInProductionTests(TestCase):
+    @override_settings(DEBUG=False)
+    def test_refuses_when_debug_is_off(self):
+        with self.assertRaisesMessage(CommandError, "DEBUG"):
+            call_command("seed_demo", stdout=io.StringIO())
+        self.assertFalse(OPD.objects.exists())
