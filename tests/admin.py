@@ -59,3 +59,8 @@ def workflow_action(client, page, action, comment=""):
     task_state = page.current_workflow_task_state
     url = f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
     return client.post(url, {"comment": comment})
+
+
+def is_refused(response):
+    """Wagtail answers a PermissionDenied in the admin with 403 or a redirect to the dashboard."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
