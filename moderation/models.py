@@ -7,8 +7,10 @@ nobody approves their own work.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -48,6 +50,21 @@ class SOPStepTask(AbstractGroupApprovalTask):
     def get_description(cls):
         return _("Langkah SOP yang disetujui oleh grup peran satu OPD, dengan mutu baku waktunya.")
 
+    def _user_in_groups(self, user):
+        # A Plt/Plh holds the role for the delegation's period without joining the group.
+        if super()._user_in_groups(user):
+            return True
+        cache = user.__dict__.setdefault("_sop_delegation_checks", {})
+        if self.pk not in cache:
+            cache[self.pk] = (
+                user.is_authenticated
+                and Delegation.objects.active().filter(delegate=user, group__in=self.groups.all()).exists()
+            )
+        return cache[self.pk]
+
+    def user_is_reviewer(self, user):
+        return user.is_superuser or self._user_in_groups(user)
+
     @property
     def publishes(self):
         return self.step == SOPStep.PUBLIKASI
@@ -79,3 +96,113 @@ class SOPStepTask(AbstractGroupApprovalTask):
         if action_name not in allowed:
             raise PermissionDenied
         return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class DelegationQuerySet(models.QuerySet):
+    def active(self, at=None):
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at, ends_at__gt=at, revoked_at__isnull=True)
+
+
+class Delegation(models.Model):
+    """Plt / Plh: another person holds a role (a reviewing group) for a period, then it ends by itself.
+
+    The delegate acts on that group's SOP tasks while the period lasts; nothing about
+    their group membership changes, so nothing needs undoing when it ends.
+    """
+
+    group = models.ForeignKey("auth.Group", verbose_name=_("peran"), on_delete=models.CASCADE)
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pelaksana (Plt/Plh)"),
+        on_delete=models.CASCADE,
+        related_name="delegations_received",
+    )
+    delegated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diberikan oleh"),
+        on_delete=models.PROTECT,
+        related_name="delegations_given",
+    )
+    starts_at = models.DateTimeField(_("mulai"))
+    ends_at = models.DateTimeField(_("berakhir"))
+    reason = models.CharField(_("alasan"), max_length=255, help_text=_("Misalnya: cuti tahunan, dinas luar."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    end_logged_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pelimpahan peran (Plt/Plh)")
+        verbose_name_plural = _("pelimpahan peran (Plt/Plh)")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="delegation_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.delegate} — {self.group} ({self.starts_at:%d-%m-%Y} s.d. {self.ends_at:%d-%m-%Y})"
+
+    def is_active(self, at=None):
+        at = at or timezone.now()
+        return self.revoked_at is None and self.starts_at <= at < self.ends_at
+
+
+class FastTrack(models.Model):
+    """Informasi serta-merta (UU 14/2008 art. 10): published ahead of the SOP with a written reason."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="fast_tracks")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("alasan serta-merta"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penerbitan serta-merta")
+        verbose_name_plural = _("penerbitan serta-merta")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.page.title} ({self.created_at:%d-%m-%Y %H:%M})"
+
+
+class FastTrackReviewQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(reviewed_at__isnull=True)
+
+
+class FastTrackReview(models.Model):
+    """The after-the-fact review a skipped SOP step owes a fast-tracked page."""
+
+    fast_track = models.ForeignKey(FastTrack, on_delete=models.CASCADE, related_name="reviews")
+    task = models.ForeignKey(SOPStepTask, on_delete=models.CASCADE, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("catatan tinjauan"), blank=True)
+
+    objects = FastTrackReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["fast_track", "task"]
+
+    def __str__(self):
+        return f"{self.fast_track} — {self.task}"
+
+
+def tasks_reviewed_by(user):
+    """The SOP steps a user may act on: their groups' tasks and those of their Plt/Plh roles."""
+    if user.is_superuser:
+        return SOPStepTask.objects.all()
+    if not user.is_authenticated:
+        return SOPStepTask.objects.none()
+    delegated = Delegation.objects.active().filter(delegate=user).values("group")
+    return SOPStepTask.objects.filter(
+        models.Q(groups__in=user.groups.all()) | models.Q(groups__in=delegated)
+    ).distinct()

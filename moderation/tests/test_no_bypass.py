@@ -24,7 +24,10 @@ class NoBypassTests(TestCase):
 
     def submitted_page(self, slug="rilis", author=Role.PENULIS):
         response = create_page(
-            self.client_for(author), self.index, NewsPage, {"title": f"Rilis {slug}", "slug": slug, "lead": "Teras."}
+            self.client_for(author),
+            self.index,
+            NewsPage,
+            {"title": f"Rilis {slug}", "slug": slug, "lead": "Teras."},
         )
         self.assertEqual(response.status_code, 302)
         return NewsPage.objects.get(slug=slug)

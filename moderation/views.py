@@ -1,0 +1,62 @@
+"""Admin views for the SOP's exceptions: serta-merta publication and its after-the-fact review."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .fast_track import fast_track_publish, user_can_fast_track
+from .fast_track import record_review as record_fast_track_review
+from .models import FastTrackReview, tasks_reviewed_by
+
+
+def fast_track(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not user_can_fast_track(page, request.user):
+        raise PermissionDenied
+    error = None
+    reason = ""
+    if request.method == "POST":
+        reason = request.POST.get("reason", "")
+        try:
+            fast_track_publish(page, request.user, reason)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _('"%(title)s" diterbitkan serta-merta. Langkah yang dilewati diminta meninjaunya.')
+                % {"title": page.title},
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "moderation/fast_track.html",
+        {"page": page, "error": error, "reason": reason, "min_length": 20},
+    )
+
+
+def reviews_for(user):
+    """Pending after-the-fact reviews the user can give (their groups or their Plt/Plh roles)."""
+    return (
+        FastTrackReview.objects.pending()
+        .filter(task__in=tasks_reviewed_by(user))
+        .select_related("fast_track__page", "fast_track__published_by", "task")
+    )
+
+
+def fast_track_reviews(request):
+    pending = reviews_for(request.user)
+    if request.method == "POST":
+        review = get_object_or_404(pending, pk=request.POST.get("review"))
+        try:
+            record_fast_track_review(review, request.user, request.POST.get("note", "").strip())
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Tinjauan dicatat."))
+        return redirect(reverse("moderation_fast_track_reviews"))
+    return TemplateResponse(request, "moderation/fast_track_reviews.html", {"pending": pending})

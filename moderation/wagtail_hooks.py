@@ -1,0 +1,59 @@
+"""Admin wiring for the SOP: serta-merta action, its review list, and audit-log labels."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
+
+from . import views
+from .fast_track import LOG_ACTION, user_can_fast_track
+from .models import tasks_reviewed_by
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path("serta-merta/", views.fast_track_reviews, name="moderation_fast_track_reviews"),
+        path("serta-merta/<int:page_id>/", views.fast_track, name="moderation_fast_track"),
+    ]
+
+
+class FastTrackMenuItem(ActionMenuItem):
+    label = _("Terbitkan serta-merta…")
+    name = "action-serta-merta"
+    icon_name = "warning"
+    order = 60
+
+    def is_shown(self, context):
+        return context["view"] == "edit" and user_can_fast_track(context["page"], context["request"].user)
+
+    def get_url(self, parent_context):
+        return reverse("moderation_fast_track", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_fast_track_menu_item():
+    return FastTrackMenuItem()
+
+
+class ReviewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return tasks_reviewed_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_fast_track_reviews_menu_item():
+    return ReviewerMenuItem(
+        _("Tinjauan serta-merta"), reverse("moderation_fast_track_reviews"), icon_name="warning", order=250
+    )
+
+
+@hooks.register("register_log_actions")
+def register_sop_log_actions(actions):
+    actions.register_action(
+        LOG_ACTION, _("Terbit serta-merta"), _("Diterbitkan serta-merta (tanpa menunggu SOP)")
+    )
+    actions.register_action(
+        "moderation.serta_merta_reviewed", _("Tinjauan serta-merta"), _("Penerbitan serta-merta ditinjau")
+    )
