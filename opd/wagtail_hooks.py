@@ -1,8 +1,13 @@
 """Keep each OPD's people inside their own OPD wherever the admin lists the whole install."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from . import views
+from .delegation import opds_administered_by
 from .scoping import opd_pages_q, page_is_visible_to
 
 
@@ -23,3 +28,33 @@ def limit_explorer_to_own_opd(parent_page, pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(opd_pages_q(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_opd_urls():
+    return [path("opd/pelimpahan/", views.delegations, name="opd_delegations")]
+
+
+class WebAdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return opds_administered_by(request.user).exists()
+
+
+@hooks.register("register_settings_menu_item")
+def register_delegations_menu_item():
+    return WebAdministratorMenuItem(
+        _("Pelimpahan peran (Plt/Plh)"), reverse("opd_delegations"), icon_name="group", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_delegation_log_actions(actions):
+    actions.register_action(
+        "moderation.delegation_granted", _("Pelimpahan peran"), _("Peran dilimpahkan (Plt/Plh)")
+    )
+    actions.register_action(
+        "moderation.delegation_revoked", _("Pelimpahan dicabut"), _("Pelimpahan peran dicabut")
+    )
+    actions.register_action(
+        "moderation.delegation_ended", _("Pelimpahan berakhir"), _("Pelimpahan peran berakhir")
+    )

@@ -1,0 +1,107 @@
+"""Plt / Plh: an OPD's Web Administrator hands a role to a colleague for a period.
+
+The delegation itself (``moderation.Delegation``) knows only a group; this module is
+where OPD rules apply: the role must be one of the administrator's own OPD, and the
+delegate a member of that same OPD.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from moderation.models import Delegation
+
+from .models import OPD
+from .roles import Role
+
+
+def opds_administered_by(user):
+    if user.is_superuser:
+        return OPD.objects.all()
+    return OPD.objects.filter(roles__role=Role.WEBADMIN, roles__group__user=user).distinct()
+
+
+class DelegationForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["group", "delegate", "starts_at", "ends_at", "reason"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        opds = opds_administered_by(user)
+        self.fields["group"].queryset = Group.objects.filter(opd_role__opd__in=opds).order_by("name")
+        self.fields["delegate"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__opd_role__opd__in=opds)
+            .distinct()
+            .order_by("username")
+        )
+        self.fields["delegate"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.username})"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        group, delegate = cleaned.get("group"), cleaned.get("delegate")
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("Waktu berakhir harus sesudah waktu mulai."))
+        if group and delegate:
+            opd = group.opd_role.opd
+            if not delegate.groups.filter(opd_role__opd=opd).exists():
+                self.add_error("delegate", _("Pelaksana harus pegawai OPD yang sama."))
+            elif delegate.groups.filter(pk=group.pk).exists():
+                self.add_error("delegate", _("Pengguna ini sudah memegang peran tersebut."))
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        delegation = super().save(commit=False)
+        delegation.delegated_by = self.user
+        delegation.save()
+        log(
+            instance=delegation,
+            action="moderation.delegation_granted",
+            user=self.user,
+            data={
+                "role": str(delegation.group),
+                "delegate": delegation.delegate.get_username(),
+                "starts_at": delegation.starts_at.isoformat(),
+                "ends_at": delegation.ends_at.isoformat(),
+                "reason": delegation.reason,
+            },
+        )
+        return delegation
+
+
+def revoke(delegation, user):
+    delegation.revoked_at = timezone.now()
+    delegation.save(update_fields=["revoked_at"])
+    log(instance=delegation, action="moderation.delegation_revoked", user=user)
+
+
+def log_ended_delegations(now=None):
+    """Write the end of each delegation whose period is over into the audit log, once."""
+    now = now or timezone.now()
+    ended = Delegation.objects.filter(ends_at__lte=now, end_logged_at__isnull=True, revoked_at__isnull=True)
+    count = 0
+    for delegation in ended.select_for_update(skip_locked=True):
+        log(
+            instance=delegation,
+            action="moderation.delegation_ended",
+            user=None,
+            data={"ended_at": delegation.ends_at.isoformat()},
+        )
+        delegation.end_logged_at = now
+        delegation.save(update_fields=["end_logged_at"])
+        count += 1
+    return count
