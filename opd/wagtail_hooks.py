@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import views
 from .delegation import opds_administered_by
+from .middleware import INSTALL_WIDE_MENU_ITEMS
 from .scoping import opd_pages_q, page_is_visible_to
 
 
@@ -58,3 +59,9 @@ def register_delegation_log_actions(actions):
     actions.register_action(
         "moderation.delegation_ended", _("Pelimpahan berakhir"), _("Pelimpahan peran berakhir")
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_install_wide_reports(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in INSTALL_WIDE_MENU_ITEMS]
