@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "moderation",
+    "workdays",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -177,6 +178,12 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflows.publish_after_sop_approva
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+
+# Office time (workdays/calendar.py): WIB office hours, Monday-Friday, national holidays
+# plus the cuti bersama the Web Developer enters under Pengaturan → Hari libur.
+PORTAL_OFFICE_HOURS = ("07:30", "16:00")
+PORTAL_WORKING_WEEKDAYS = (0, 1, 2, 3, 4)
+PORTAL_NATIONAL_HOLIDAYS = True
 
 # Mutu baku of SOP step 5 (rilis dan editing by the Penulis): first revision to first submission.
 PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)
