@@ -18,6 +18,14 @@ from .roles import Role
 
 
 class OPDQuerySet(models.QuerySet):
+    def for_page(self, page):
+        """The OPD whose site tree (in any language) holds the page, or None."""
+        from wagtail.models import Page
+
+        root_path = page.path[: Page.steplen * 2]
+        root = Page.objects.filter(path=root_path).values("translation_key")
+        return self.filter(site__root_page__translation_key__in=root).first()
+
     def for_user(self, user):
         """The OPDs whose groups the user belongs to (every OPD for a superuser)."""
         if user.is_superuser:

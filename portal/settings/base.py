@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "news",
     "moderation",
     "workdays",
+    "compliance",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -184,6 +185,10 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 PORTAL_OFFICE_HOURS = ("07:30", "16:00")
 PORTAL_WORKING_WEEKDAYS = (0, 1, 2, 3, 4)
 PORTAL_NATIONAL_HOLIDAYS = True
+
+# How elapsed time is measured against the mutu baku: "office_hours" (default; see
+# docs/architecture.md) or "wall_clock".
+PORTAL_MUTU_BAKU_CLOCK = "office_hours"
 
 # Mutu baku of SOP step 5 (rilis dan editing by the Penulis): first revision to first submission.
 PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)

@@ -1,0 +1,72 @@
+"""The dashboard panel "Tugas saya": every step waiting for the user, with its deadline."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
+
+from moderation.models import tasks_reviewed_by
+from workdays.calendar import WorkCalendar
+
+from .timing import deadline, elapsed
+
+
+@dataclass
+class WaitingTask:
+    task_state: TaskState
+    page: object
+    step: str
+    deadline: datetime
+    waited_minutes: int
+    standard_minutes: int
+    overdue: bool
+    minutes_left: int
+
+
+def waiting_tasks_for(user, now=None):
+    now = now or timezone.now()
+    states = list(
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=tasks_reviewed_by(user))
+        .select_related("workflow_state", "task")
+        .order_by("started_at")
+    )
+    if not states:
+        return []
+    calendar = WorkCalendar.around(states[0].started_at, now)
+    tasks = {task.pk: task for task in tasks_reviewed_by(user)}
+    items = []
+    for state in states:
+        task = tasks[state.task_id]
+        due = deadline(state.started_at, task.mutu_baku, calendar)
+        waited = elapsed(state.started_at, now, calendar)
+        standard = int(task.mutu_baku.total_seconds())
+        items.append(
+            WaitingTask(
+                task_state=state,
+                page=state.workflow_state.content_object,
+                step=task.get_step_display(),
+                deadline=due,
+                waited_minutes=waited // 60,
+                standard_minutes=standard // 60,
+                overdue=waited > standard,
+                minutes_left=max(0, (standard - waited) // 60),
+            )
+        )
+    # Overdue first (longest overdue at the top), then by deadline.
+    return sorted(items, key=lambda item: (not item.overdue, item.deadline))
+
+
+class MyTasksPanel(Component):
+    name = "tugas_saya"
+    order = 50
+    template_name = "compliance/panels/my_tasks.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["items"] = waiting_tasks_for(self.user)
+        return context
