@@ -44,7 +44,9 @@ def entry_problems(entry):
             missing = sorted((expected - found).elements())
             extra = sorted((found - expected).elements())
             details = "; ".join(
-                part for part in (f"missing {missing}" if missing else "", f"extra {extra}" if extra else "") if part
+                part
+                for part in (f"missing {missing}" if missing else "", f"extra {extra}" if extra else "")
+                if part
             )
             problems.append(f"{entry.msgid!r}: {details}")
     return problems

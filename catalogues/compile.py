@@ -67,4 +67,6 @@ def forget_loaded_translations():
     trans_real._translations = {}
     trans_real._default = None
     trans_real._active = Local()
-    trans_real.check_for_language.cache_clear()
+    for cached in (trans_real.check_for_language, trans_real.get_languages):
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()

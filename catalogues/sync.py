@@ -27,7 +27,9 @@ FORMAT_FLAGS = ("python-format", "python-brace-format", "javascript-format", "c-
 
 
 def plural_forms(language):
-    catalogue = polib.pofile(str(DJANGO_LOCALE / sources.language_dir(language) / "LC_MESSAGES" / "django.po"))
+    catalogue = polib.pofile(
+        str(DJANGO_LOCALE / sources.language_dir(language) / "LC_MESSAGES" / "django.po")
+    )
     return catalogue.metadata["Plural-Forms"]
 
 
@@ -126,7 +128,9 @@ def sync_vendor_catalogue(language, domain, path=None):
                 result.added.append(key)
             entry.obsolete = False
             entry.msgid_plural = original.msgid_plural
-            entry.flags = [f for f in entry.flags if f == "fuzzy"] + [f for f in original.flags if f in FORMAT_FLAGS]
+            entry.flags = [f for f in entry.flags if f == "fuzzy"] + [
+                f for f in original.flags if f in FORMAT_FLAGS
+            ]
             entry.occurrences = list(dict.fromkeys(references))
             entries[key] = entry
 

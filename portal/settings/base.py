@@ -153,6 +153,8 @@ STORAGES = {
 # --- Wagtail. ---
 WAGTAIL_SITE_NAME = "Portal Pemerintah Kabupaten Ketapang"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://ketapangkab.localhost:8000")
+# Wagtail's login form, with a translatable label on its password field (catalogues/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "catalogues.forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.PortalDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -1,4 +1,4 @@
-"""python manage.py sync_catalogues [--check]"""
+"""python manage.py sync_catalogues"""
 
 from pathlib import Path
 
@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalogues import sources
 from catalogues.sync import fill_source_language, sync_vendor_catalogue, tidy_header
+from catalogues.untranslated import StaleFix, write_overrides
 
 
 class Command(BaseCommand):
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         "Selaraskan katalog terjemahan proyek: lengkapi katalog bahasa sumber (id) aplikasi kita "
         "setelah makemessages, dan perbarui locale_wagtail/ dari katalog bahasa Inggris Wagtail "
         "dan wagtail-localize yang terpasang (string baru ditambahkan, yang hilang diusangkan, "
-        "terjemahan kita dipertahankan). Tidak memerlukan GNU gettext."
+        "terjemahan kita dipertahankan), serta templat admin yang literalnya belum melalui gettext. "
+        "Tidak memerlukan GNU gettext."
     )
 
     def handle(self, *args, **options):
@@ -38,3 +40,9 @@ class Command(BaseCommand):
                     f"({len(result.prefilled)} diisi dari terjemahan bawaan, ditandai fuzzy), "
                     f"{len(result.obsoleted)} usang, {result.untranslated} belum diterjemahkan"
                 )
+
+        try:
+            overrides = write_overrides()
+        except StaleFix as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"{len(overrides)} templat admin Wagtail ditimpa agar literalnya diterjemahkan")
