@@ -40,9 +40,10 @@ test: install messages ## Run checks and the whole test suite (SQLite, or Postgr
 messages: install ## Compile the translation catalogues to .mo (polib; GNU gettext not needed)
 	$(DEV) $(PY) manage.py compile_catalogues
 
+# catalogues/ is skipped: the strings it uses are Wagtail's, translated in locale_wagtail/.
 makemessages: install ## Re-extract our strings into locale/ (needs GNU gettext), sync locale_wagtail/
 	$(DEV) $(PY) manage.py makemessages -l id -l en --add-location=file \
-		--ignore=staticfiles --ignore=media --ignore='tests/*'
+		--ignore=staticfiles --ignore=media --ignore='tests/*' --ignore='catalogues/*'
 	$(DEV) $(PY) manage.py sync_catalogues
 
 i18n-report: install ## Show the share of translated strings: ours, Wagtail, wagtail-localize
