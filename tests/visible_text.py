@@ -84,6 +84,8 @@ ENGLISH_LABELS = (
     "Created",
     "Private",
     "Public",
+    "now",
+    "ago",
 )
 _LABEL_PATTERN = re.compile(
     r"(?<![\w.@/-])(" + "|".join(re.escape(label) for label in ENGLISH_LABELS) + r")(?![\w@/-])",

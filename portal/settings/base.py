@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "now" and "2 hours ago" with humanize's naturaltime; listing the app
+    # loads humanize's Indonesian catalogue for them.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
