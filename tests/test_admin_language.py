@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from news.models import NewsPage
 from opd.roles import Role
 from opd.tests.factories import UserFactory, make_opd, member
-from tests.admin import create_page, jpeg_bytes, login
+from tests.admin import create_page, jpeg_bytes, login, workflow_action
 from tests.test_sop_workflow import add_news_index
 from tests.visible_text import english_labels, visible_text
 
@@ -141,6 +141,10 @@ class PageEditorTests(IndonesianAdminTestCase):
             response, ["Setujui", "Setujui dengan komentar", "Minta perubahan", "Pratinjau"]
         )
 
+    def test_web_administrator_sees_the_lock_of_a_locked_page(self):
+        response = self.client_for(Role.WEBADMIN).get(f"/admin/pages/{self.locked.pk}/edit/")
+        self.assertIndonesian(response, ["Dikunci oleh Anda", "Buka kunci"])
+
     def test_penulis_add_form_offers_to_submit_to_the_sop(self):
         response = self.client_for(Role.PENULIS).get(f"/admin/pages/add/news/newspage/{self.index.pk}/")
         self.assertIndonesian(
@@ -203,6 +207,20 @@ class WorkflowMailTests(IndonesianAdminTestCase):
         message = self.submission_mail[0]
         self.assertIn("diajukan", message.subject)
         html = next(content for content, kind in message.alternatives if kind == "text/html")
+        for text in (message.subject, message.body, visible_text(html)):
+            found = english_labels(text)
+            self.assertFalse(found, "English in a workflow e-mail:\n" + "\n".join(found))
+
+    def test_the_penulis_hears_of_requested_changes_in_indonesian(self):
+        mail.outbox.clear()
+        response = workflow_action(
+            self.client_for(Role.EDITOR), self.page, "reject", comment="Tambahkan nama kader."
+        )
+        self.assertEqual(response.status_code, 302)
+        [message] = [m for m in mail.outbox if m.to == ["penulis.dinkes@ketapangkab.go.id"]]
+        self.assertIn("Perubahan diminta", message.subject)
+        html = next(content for content, kind in message.alternatives if kind == "text/html")
+        self.assertIn("Tambahkan nama kader.", message.body)
         for text in (message.subject, message.body, visible_text(html)):
             found = english_labels(text)
             self.assertFalse(found, "English in a workflow e-mail:\n" + "\n".join(found))
