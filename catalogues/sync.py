@@ -126,9 +126,21 @@ def sync_vendor_catalogue(language, domain, path=None):
                     entry.flags.append("fuzzy")
                     result.prefilled.append(key)
                 result.added.append(key)
+            elif bool(entry.msgid_plural) != bool(original.msgid_plural):
+                # The string became, or stopped being, a plural: keep our words for review.
+                previous = polib.POEntry(
+                    msgid=entry.msgid,
+                    msgid_plural=entry.msgid_plural,
+                    msgstr=entry.msgstr,
+                    msgstr_plural=entry.msgstr_plural,
+                )
+                entry.msgid_plural = original.msgid_plural
+                entry.msgstr, entry.msgstr_plural = "", {}
+                _copy_translation(entry, previous, forms)
+                entry.flags.append("fuzzy")
             entry.obsolete = False
             entry.msgid_plural = original.msgid_plural
-            entry.flags = [f for f in entry.flags if f == "fuzzy"] + [
+            entry.flags = ["fuzzy"] * ("fuzzy" in entry.flags) + [
                 f for f in original.flags if f in FORMAT_FLAGS
             ]
             entry.occurrences = list(dict.fromkeys(references))
