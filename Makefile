@@ -8,10 +8,10 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format clean
+.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report
 
 help: ## Show this list of targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -27,15 +27,27 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 seed: migrate ## Load the demo portal, OPD subsites, people and content (idempotent)
 	$(DEV) $(PY) manage.py seed_demo --port $(PORT)
 
-run: seed ## Set everything up and serve the demo on http://$(HOST):$(PORT)
+run: seed messages ## Set everything up and serve the demo on http://$(HOST):$(PORT)
 	@echo "Buka http://ketapangkab.localhost:$(PORT)/ (admin: /admin/)"
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run checks and the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
+test: install messages ## Run checks and the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
 	$(TEST) $(PY) manage.py check --fail-level WARNING
 	$(TEST) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m ruff check .
 	$(PY) -m pytest -p randomly $(PYTEST_ARGS)
+
+messages: install ## Compile the translation catalogues to .mo (polib; GNU gettext not needed)
+	$(DEV) $(PY) manage.py compile_catalogues
+
+# catalogues/ is skipped: the strings it uses are Wagtail's, translated in locale_wagtail/.
+makemessages: install ## Re-extract our strings into locale/ (needs GNU gettext), sync locale_wagtail/
+	$(DEV) $(PY) manage.py makemessages -l id -l en --add-location=file \
+		--ignore=staticfiles --ignore=media --ignore='tests/*' --ignore='catalogues/*'
+	$(DEV) $(PY) manage.py sync_catalogues
+
+i18n-report: install ## Show the share of translated strings: ours, Wagtail, wagtail-localize
+	$(DEV) $(PY) manage.py catalogue_report
 
 lint: install ## Lint and check formatting with ruff
 	$(PY) -m ruff check .

@@ -40,6 +40,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
     "core",
+    "catalogues",
     "media_library",
     "opd",
     "home",
@@ -71,6 +72,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "now" and "2 hours ago" with humanize's naturaltime; listing the app
+    # loads humanize's Indonesian catalogue for them.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -131,7 +135,12 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",  # our apps' strings; makemessages writes here
+    # Our Indonesian for Wagtail's and wagtail-localize's admin (docs/i18n.md). Apart from
+    # locale/ so makemessages never marks it obsolete; LOCALE_PATHS win over the packages' own.
+    BASE_DIR / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -150,6 +159,8 @@ STORAGES = {
 # --- Wagtail. ---
 WAGTAIL_SITE_NAME = "Portal Pemerintah Kabupaten Ketapang"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://ketapangkab.localhost:8000")
+# Wagtail's login form, with a translatable label on its password field (catalogues/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "catalogues.forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.PortalDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CataloguesConfig(AppConfig):
+    name = "catalogues"
+    verbose_name = "Katalog terjemahan"
