@@ -93,7 +93,7 @@ class MutuBakuReportView(SpreadsheetExportMixin, View):
         "langkah": _("Langkah"),
         "ditangani": _("Ditangani"),
         "sesuai_mutu_baku": _("Sesuai mutu baku"),
-        "persen_sesuai": _("% sesuai"),
+        "persen_sesuai": _("Persentase sesuai"),
         "median_menit": _("Median (menit)"),
         "p90_menit": _("Persentil 90 (menit)"),
         "mutu_baku_menit": _("Mutu baku (menit)"),

@@ -82,7 +82,8 @@ class MutuBakuReportTests(TestCase):
         koreksi = rows["Koreksi hasil liputan"]
         # Editor: 10, 20 (changes requested), 5, 15 → 3 of 4 within 15 min; nearest-rank median 10, p90 20.
         self.assertEqual(
-            (koreksi["Ditangani"], koreksi["Sesuai mutu baku"], koreksi["% sesuai"]), ("4", "3", "75.0")
+            (koreksi["Ditangani"], koreksi["Sesuai mutu baku"], koreksi["Persentase sesuai"]),
+            ("4", "3", "75.0"),
         )
         self.assertEqual((koreksi["Median (menit)"], koreksi["Persentil 90 (menit)"]), ("10.0", "20.0"))
         self.assertEqual(koreksi["Minta perubahan"], "1")
