@@ -9,10 +9,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 
 class SOPStep(models.TextChoices):
@@ -95,7 +96,14 @@ class SOPStepTask(AbstractGroupApprovalTask):
         allowed = {name for name, *_ in self.get_actions(obj, user)}
         if action_name not in allowed:
             raise PermissionDenied
-        return super().on_action(task_state, user, action_name, **kwargs)
+        with transaction.atomic():
+            # Two moderators clicking at the same moment: the row lock lets the first decide
+            # and shows the second what happened instead of acting twice.
+            locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+            if locked.status != TaskState.STATUS_IN_PROGRESS:
+                return reverse("moderation_step_already_decided", args=[locked.pk])
+            super().on_action(locked, user, action_name, **kwargs)
+        return None
 
 
 class DelegationQuerySet(models.QuerySet):

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 
 from .fast_track import fast_track_publish, user_can_fast_track
 from .fast_track import record_review as record_fast_track_review
@@ -60,3 +60,27 @@ def fast_track_reviews(request):
             messages.success(request, _("Tinjauan dicatat."))
         return redirect(reverse("moderation_fast_track_reviews"))
     return TemplateResponse(request, "moderation/fast_track_reviews.html", {"pending": pending})
+
+
+def step_already_decided(request, task_state_id):
+    """Where the second of two simultaneous moderators lands: what happened, and nothing done twice."""
+    task_state = get_object_or_404(TaskState.objects.select_related("finished_by"), pk=task_state_id)
+    page = task_state.workflow_state.content_object
+    if not page.permissions_for_user(
+        request.user
+    ).can_edit() and not task_state.task.specific.user_is_reviewer(request.user):
+        raise PermissionDenied
+    who = (
+        task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+        if task_state.finished_by
+        else "-"
+    )
+    messages.warning(
+        request,
+        _(
+            "Langkah ini sudah diputuskan oleh %(user)s (%(status)s) sebelum tindakan Anda; "
+            "tindakan Anda tidak diterapkan."
+        )
+        % {"user": who, "status": task_state.get_status_display()},
+    )
+    return redirect("wagtailadmin_home")

@@ -16,6 +16,11 @@ def register_moderation_urls():
     return [
         path("serta-merta/", views.fast_track_reviews, name="moderation_fast_track_reviews"),
         path("serta-merta/<int:page_id>/", views.fast_track, name="moderation_fast_track"),
+        path(
+            "moderasi/langkah/<int:task_state_id>/",
+            views.step_already_decided,
+            name="moderation_step_already_decided",
+        ),
     ]
 
 

@@ -155,6 +155,9 @@ class AlertTests(TestCase):
 
 @unittest.skipUnless(connection.vendor == "postgresql", "concurrent writers need PostgreSQL")
 class ConcurrentAlertTests(TransactionTestCase):
+    # Keep the root page, locales and permissions the migrations made, for the tests after this one.
+    serialized_rollback = True
+
     def test_two_concurrent_runs_send_one_reminder(self):
         dinkes = make_opd("dinkes", "Dinas Kesehatan")
         people = {role: member(dinkes, role) for role in Role}
