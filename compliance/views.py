@@ -12,20 +12,13 @@ from django.views import View
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from opd.models import OPD
-from opd.roles import Role
+from opd.scoping import opds_reported_to
 
 from .models import Step
 from .report import build_report
 
-
-def visible_opds(user):
-    """The Web Developer and the regency portal's Redaktur see every OPD; others their own."""
-    if (
-        user.is_superuser
-        or OPD.objects.filter(is_portal=True, roles__role=Role.REDAKTUR, roles__group__user=user).exists()
-    ):
-        return OPD.objects.all()
-    return OPD.objects.for_user(user)
+# Who reads which OPD's figures is decided in one place for every report.
+visible_opds = opds_reported_to
 
 
 class ReportFilterForm(forms.Form):

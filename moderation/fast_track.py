@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from .models import FastTrack, FastTrackReview, SOPStep, SOPStepTask
+from .models import FastTrack, FastTrackReview, SOPPublication, SOPStep, SOPStepTask
 
 FAST_TRACK_ROLES = (SOPStep.KOREKSI_ULANG, SOPStep.PUBLIKASI)
 MIN_REASON_LENGTH = 20
@@ -79,6 +79,9 @@ def fast_track_publish(page, user, reason):
     revision = page.get_latest_revision() or page.save_revision(user=user)
     revision.publish(user=user, skip_permission_checks=True)
     fast_track = FastTrack.objects.create(page=page, revision=revision, published_by=user, reason=reason)
+    SOPPublication.objects.update_or_create(
+        revision=revision, defaults={"fast_track": fast_track, "approved_by": user}
+    )
     FastTrackReview.objects.bulk_create(FastTrackReview(fast_track=fast_track, task=task) for task in skipped)
     log(
         instance=page,

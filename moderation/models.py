@@ -214,3 +214,29 @@ def tasks_reviewed_by(user):
     return SOPStepTask.objects.filter(
         models.Q(groups__in=user.groups.all()) | models.Q(groups__in=delegated)
     ).distinct()
+
+
+class SOPPublication(models.Model):
+    """A revision that reached the public through the SOP (final approval or serta-merta).
+
+    The integrity monitor compares live content against these: a live revision with no
+    such record, and not published by the Web Developer, went around the SOP.
+    """
+
+    revision = models.OneToOneField("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    workflow_state = models.ForeignKey(
+        "wagtailcore.WorkflowState", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fast_track = models.ForeignKey(
+        FastTrack, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-approved_at"]
+
+    def __str__(self):
+        return f"SOP publication of revision {self.revision_id}"

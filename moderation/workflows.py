@@ -13,5 +13,10 @@ def publish_after_sop_approval(workflow_state, user=None):
     task = last_task_state.task.specific if last_task_state else None
     if not getattr(task, "publishes", False):
         raise PermissionDenied("Only the SOP's Publikasi step may publish.")
+    from .models import SOPPublication
+
     revision = workflow_state.content_object.get_latest_revision()
+    SOPPublication.objects.update_or_create(
+        revision=revision, defaults={"workflow_state": workflow_state, "approved_by": user}
+    )
     revision.publish(user=user, skip_permission_checks=True)

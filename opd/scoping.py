@@ -54,3 +54,16 @@ def visible_people(request):
     if request is None or request.user.is_superuser:
         return users
     return users.filter(groups__opd_role__opd__in=OPD.objects.for_user(request.user)).distinct()
+
+
+def opds_reported_to(user):
+    """The OPDs whose reports a user reads: every OPD for the Web Developer and the regency
+    portal's Redaktur (Diskominfo's overview), otherwise the user's own OPDs."""
+    from .roles import Role
+
+    if (
+        user.is_superuser
+        or OPD.objects.filter(is_portal=True, roles__role=Role.REDAKTUR, roles__group__user=user).exists()
+    ):
+        return OPD.objects.all()
+    return OPD.objects.for_user(user)
