@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "moderation",
     "workdays",
     "compliance",
+    "integrity",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -200,6 +201,43 @@ PORTAL_NATIONAL_HOLIDAYS = True
 # How elapsed time is measured against the mutu baku: "office_hours" (default; see
 # docs/architecture.md) or "wall_clock".
 PORTAL_MUTU_BAKU_CLOCK = "office_hours"
+
+# Integrity monitor (integrity/): outbound links to other domains and these terms
+# (judi online spam seen on defaced government sites) are reported. Every Wagtail site's
+# own hostname is allowed too.
+PORTAL_LINK_ALLOWLIST = [
+    "go.id",
+    "ketapangkab.go.id",
+    "kalbarprov.go.id",
+    "lapor.go.id",
+    "youtube.com",
+    "youtu.be",
+    "facebook.com",
+    "instagram.com",
+    "x.com",
+    "twitter.com",
+    "tiktok.com",
+    "wikipedia.org",
+    "openstreetmap.org",
+]
+PORTAL_SPAM_TERMS = [
+    "slot gacor",
+    "slot online",
+    "situs slot",
+    "judi online",
+    "judi bola",
+    "togel",
+    "toto macau",
+    "maxwin",
+    "scatter hitam",
+    "rtp live",
+    "rtp slot",
+    "gacor",
+    "mahjong ways",
+    "sbobet",
+    "deposit pulsa",
+    "bandar togel",
+]
 
 # Mutu baku of SOP step 5 (rilis dan editing by the Penulis): first revision to first submission.
 PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)
