@@ -13,9 +13,12 @@ class Finding(models.Model):
         FOREIGN_LINK = "foreign_link", _("Tautan keluar ke domain yang tidak diizinkan")
         HIDDEN_CONTENT = "hidden_content", _("Teks atau tautan tersembunyi")
         SPAM_TERM = "spam_term", _("Istilah judi online / spam")
+        BROKEN_LINK = "broken_link", _("Tautan internal rusak")
 
     kind = models.CharField(_("jenis temuan"), max_length=30, choices=Kind.choices)
-    opd = models.ForeignKey("opd.OPD", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    opd = models.ForeignKey(
+        "opd.OPD", null=True, blank=True, on_delete=models.CASCADE, related_name="integrity_findings"
+    )
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -17,7 +17,7 @@ from opd.models import OPD
 from opd.roles import Role
 
 from .models import Finding
-from .scan import allowed_domains, content_differences, find_spam, scan_content, spam_terms
+from .scan import allowed_domains, content_differences, find_spam, internal_links, scan_content, spam_terms
 
 
 def fingerprint(*parts):
@@ -82,14 +82,30 @@ def record(kind, detail, page=None, document=None, opd=None):
         return None
 
 
+def broken_links(links, live_page_ids, document_ids):
+    return sorted(
+        f"{kind} #{pk}"
+        for kind, pk in links
+        if (kind == "page" and pk not in live_page_ids) or (kind == "document" and pk not in document_ids)
+    )
+
+
 def check_pages(pages=None):
     terms, allowlist = spam_terms(), allowed_domains()
     pages = pages if pages is not None else Page.objects.live().filter(depth__gt=1)
     new = []
     pages = list(pages.select_related("live_revision"))
     sanctioned = sanctioned_revision_ids([page.live_revision_id for page in pages if page.live_revision_id])
+    live_page_ids = set(Page.objects.live().values_list("pk", flat=True))
+    document_ids = set(get_document_model().objects.values_list("pk", flat=True))
     for page in pages:
         problems = page_problems(page, terms, allowlist, sanctioned)
+        for target in broken_links(
+            internal_links(page.specific.serializable_data()), live_page_ids, document_ids
+        ):
+            problems.append(
+                (Finding.Kind.BROKEN_LINK, _("Tautan ke %(target)s yang tidak tayang") % {"target": target})
+            )
         opd = OPD.objects.for_page(page) if problems else None
         for kind, detail in problems:
             finding = record(kind, detail, page=page, opd=opd)

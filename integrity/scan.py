@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 HREF = re.compile(r"""(?:href|src)\s*=\s*["']?\s*(https?:)?//([^/"'\s>:]+)""", re.IGNORECASE)
 BARE_URL = re.compile(r"https?://([^/\s\"'<>:]+)", re.IGNORECASE)
+INTERNAL_LINK = re.compile(r'linktype="(page|document)"\s+id="(\d+)"')
 HIDING_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])|opacity\s*:\s*0(?![.\d]*[1-9])"
     r"|(?:height|width)\s*:\s*0(?:px)?\s*(?:;|$)|(?:left|top|text-indent)\s*:\s*-\d{3,}",
@@ -116,3 +117,12 @@ def content_differences(live_data, approved_data):
     keys = (set(live_data) | set(approved_data)) - VOLATILE_FIELDS
     normal = lambda value: json.dumps(value, sort_keys=True, default=str)  # noqa: E731
     return sorted(key for key in keys if normal(live_data.get(key)) != normal(approved_data.get(key)))
+
+
+def internal_links(data):
+    """(kind, id) of every page and document link in rich text inside the content."""
+    links = set()
+    relevant = {key: value for key, value in data.items() if key not in VOLATILE_FIELDS}
+    for text in content_strings(relevant):
+        links |= {(kind, int(pk)) for kind, pk in INTERNAL_LINK.findall(text)}
+    return links

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from opd.delegation import opds_administered_by
 from opd.scoping import opds_reported_to
 
+from .freshness import freshness_rows
 from .models import Finding
 from .monitor import restore_last_approved, unpublish
 
@@ -48,3 +49,10 @@ def findings(request):
             "can_act": request.user.is_superuser or opds_administered_by(request.user).exists(),
         },
     )
+
+
+def freshness(request):
+    opds = opds_reported_to(request.user)
+    if not opds.exists():
+        raise PermissionDenied
+    return TemplateResponse(request, "integrity/freshness.html", {"rows": freshness_rows(opds)})

@@ -15,7 +15,10 @@ from .scan import scan_content
 
 @hooks.register("register_admin_urls")
 def register_integrity_urls():
-    return [path("laporan/integritas/", views.findings, name="integrity_findings")]
+    return [
+        path("laporan/integritas/", views.findings, name="integrity_findings"),
+        path("laporan/kesegaran/", views.freshness, name="integrity_freshness"),
+    ]
 
 
 class FindingsMenuItem(MenuItem):
@@ -27,6 +30,13 @@ class FindingsMenuItem(MenuItem):
 def register_findings_menu_item():
     return FindingsMenuItem(
         gettext_lazy("Temuan integritas"), reverse("integrity_findings"), icon_name="warning", order=60
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_menu_item():
+    return FindingsMenuItem(
+        gettext_lazy("Kesegaran konten"), reverse("integrity_freshness"), icon_name="time", order=61
     )
 
 
