@@ -271,8 +271,7 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-# Wagtail's preview shows the page in an iframe of the admin: same origin only.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# X_FRAME_OPTIONS stays Django's "DENY"; Wagtail's preview views allow their own same-origin iframe.
 
 # Page cache (Varnish): how long anonymous pages may be kept. Publishing purges at once.
 PORTAL_SHARED_CACHE_SECONDS = int(env("PORTAL_SHARED_CACHE_SECONDS", "3600"))
