@@ -28,6 +28,8 @@ backend default {
         .timeout = 2s;
         .window = 5;
         .threshold = 3;
+        # Start healthy: a restarted Varnish serves at once instead of answering 503 until probed.
+        .initial = 3;
     }
 }
 
