@@ -12,5 +12,7 @@ class TokenForm(forms.Form):
         regex=r"^\d{6}$",
         max_length=6,
         error_messages={"invalid": _("Masukkan 6 angka dari aplikasi autentikator.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )

@@ -36,8 +36,12 @@ class ContentSecurityPolicyTests(TestCase):
 
     def test_each_site_gets_the_hash_of_its_own_accent(self):
         make_opd("dinkes2", "Dinas Lain")
-        one = self.client.get("/", headers={"host": "dinkes.ketapangkab.localhost"})["Content-Security-Policy"]
-        two = self.client.get("/", headers={"host": "dinkes2.ketapangkab.localhost"})["Content-Security-Policy"]
+        one = self.client.get("/", headers={"host": "dinkes.ketapangkab.localhost"})[
+            "Content-Security-Policy"
+        ]
+        two = self.client.get("/", headers={"host": "dinkes2.ketapangkab.localhost"})[
+            "Content-Security-Policy"
+        ]
         self.assertNotEqual(one, two)
 
     def test_logged_in_page_with_the_userbar_has_no_inline_script(self):
@@ -46,7 +50,9 @@ class ContentSecurityPolicyTests(TestCase):
             "/", headers={"host": "dinkes.ketapangkab.localhost"}
         )
         self.assertIn("Content-Security-Policy", response)
-        self.assertNotRegex(response.content.decode(), r"<script(?![^>]*\b(src|type=\"application/json\")=?)[^>]*>")
+        self.assertNotRegex(
+            response.content.decode(), r"<script(?![^>]*\b(src|type=\"application/json\")=?)[^>]*>"
+        )
 
     def test_admin_is_not_under_the_public_policy(self):
         self.assertNotIn("Content-Security-Policy", self.client.get("/admin/login/"))

@@ -37,7 +37,9 @@ class AdminLoginLockoutTests(TestCase):
         # locked person from another address.
         self.assertEqual(self.attempt(self.redaktur.username, TEST_PASSWORD).status_code, 302)
         self.client.logout()
-        self.assertEqual(self.attempt(self.editor.username, TEST_PASSWORD, address="198.51.100.9").status_code, 302)
+        self.assertEqual(
+            self.attempt(self.editor.username, TEST_PASSWORD, address="198.51.100.9").status_code, 302
+        )
 
     def test_success_before_the_limit_resets_the_count(self):
         for _ in range(4):

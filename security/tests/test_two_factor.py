@@ -41,7 +41,9 @@ class TwoFactorRequiredTests(TestCase):
         device.refresh_from_db()
         device.throttling_failure_count = 0
         device.save()
-        right = client.post("/admin/2fa/verifikasi/", {"token": current_code(device), "next": "/admin/pages/"})
+        right = client.post(
+            "/admin/2fa/verifikasi/", {"token": current_code(device), "next": "/admin/pages/"}
+        )
         self.assertRedirects(right, "/admin/pages/", fetch_redirect_response=False)
         self.assertEqual(client.get("/admin/").status_code, 200)
 
@@ -73,7 +75,9 @@ class TwoFactorRequiredTests(TestCase):
     def test_next_parameter_cannot_send_the_user_to_another_site(self):
         device = self.enrol(self.editor)
         client = login(self.editor)
-        response = client.post("/admin/2fa/verifikasi/", {"token": current_code(device), "next": "https://evil.example/"})
+        response = client.post(
+            "/admin/2fa/verifikasi/", {"token": current_code(device), "next": "https://evil.example/"}
+        )
         self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
 
     def test_public_site_and_login_page_need_no_second_factor(self):

@@ -37,7 +37,11 @@ class UploadContentTests(TestCase):
     def upload_document(self, name, content):
         return self.client.post(
             "/admin/documents/add/",
-            {"title": name, "file": SimpleUploadedFile(name, content), "collection": self.dinkes.collection.pk},
+            {
+                "title": name,
+                "file": SimpleUploadedFile(name, content),
+                "collection": self.dinkes.collection.pk,
+            },
         )
 
     def upload_image(self, name, content):
@@ -75,10 +79,14 @@ class UploadContentTests(TestCase):
         self.assertEqual(self.upload_document("Laporan.Keuangan.2025.pdf", PDF).status_code, 302)
 
     def test_text_file_carrying_script_is_refused(self):
-        self.assert_refused(self.upload_document("data.csv", b"nama,nilai\n<script>x</script>,1\n"), "kode HTML")
+        self.assert_refused(
+            self.upload_document("data.csv", b"nama,nilai\n<script>x</script>,1\n"), "kode HTML"
+        )
 
     def test_pdf_with_javascript_action_is_refused(self):
-        evil = PDF.replace(b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>")
+        evil = PDF.replace(
+            b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
+        )
         self.assert_refused(self.upload_document("undangan.pdf", evil), "JavaScript")
 
     def test_document_types_outside_the_list_are_refused(self):

@@ -35,7 +35,9 @@ def unavailable(reason):
 
 def require_binary(name, package=None):
     """The path of a Debian binary, or skip/fail naming the apt package to install."""
-    path = shutil.which(name) or next((f"{d}/{name}" for d in SBIN if os.access(f"{d}/{name}", os.X_OK)), None)
+    path = shutil.which(name) or next(
+        (f"{d}/{name}" for d in SBIN if os.access(f"{d}/{name}", os.X_OK)), None
+    )
     if path is None:
         unavailable(f"{name} is not installed: apt-get install {package or name}")
     return path
@@ -45,6 +47,14 @@ def require_postgresql():
     """Skip on SQLite with the reason: these tests run in the PostgreSQL pass of .ci/run."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
+
+
+def database_url(dbname=None):
+    """A postgres:// URL for the test database's server (and that database, unless told another)."""
+    params = connection.get_connection_params()
+    password = f":{params['password']}" if params.get("password") else ""
+    host, port = params.get("host", "127.0.0.1"), params.get("port", 5432)
+    return f"postgres://{params.get('user', 'postgres')}{password}@{host}:{port}/{dbname or params['dbname']}"
 
 
 def free_port():
@@ -82,7 +92,12 @@ class Service:
         log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self._log = log
         self.process = subprocess.Popen(
-            self.argv, stdout=log, stderr=subprocess.STDOUT, env=self.env, cwd=self.cwd, start_new_session=True
+            self.argv,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=self.env,
+            cwd=self.cwd,
+            start_new_session=True,
         )
         if wait_port:
             try:

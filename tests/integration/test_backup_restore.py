@@ -1,5 +1,6 @@
 """make backup / make restore round trip on PostgreSQL: a fresh database gets everything back."""
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from news.models import NewsIndexPage, NewsPage
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import create_page, jpeg_bytes, login, workflow_action
-from tests.integration.services import require_binary, require_postgresql
+from tests.integration.services import database_url, require_binary, require_postgresql
 
 HOST = "dinkes.ketapangkab.localhost"
 
@@ -77,7 +78,7 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
         self.assertEqual(len(expected["task_states"]), 3)
         original_photo = (Path(settings.MEDIA_ROOT) / image.file.name).read_bytes()
 
-        call_command("backup_portal", output_dir=str(self.scratch / "backups"), stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("backup_portal", output_dir=str(self.scratch / "backups"), stdout=io.StringIO())
         [folder] = (self.scratch / "backups").iterdir()
 
         with self.admin_connection() as admin:
@@ -85,20 +86,23 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
             admin.execute(f'CREATE DATABASE "{self.restore_db}"')
         self.addCleanup(self.drop_restore_db)
         params = connection.get_connection_params()
-        url = f"postgres://{params.get('user', 'postgres')}@{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}/{self.restore_db}"
-        if params.get("password"):
-            url = url.replace("@", f":{params['password']}@", 1)
+        url = database_url(self.restore_db)
         restored_media = self.scratch / "media"
         call_command("restore_portal", str(folder), database_url=url, media_root=str(restored_media),
-                     stdout=open("/dev/null", "w"))  # fmt: skip  # noqa: SIM115
+                     stdout=io.StringIO())  # fmt: skip
 
-        with psycopg.connect(**{**params, "dbname": self.restore_db}) as restored, restored.cursor() as cursor:
+        with (
+            psycopg.connect(**{**params, "dbname": self.restore_db}) as restored,
+            restored.cursor() as cursor,
+        ):
             got = {
                 "pages": self.rows(cursor, "SELECT id, title, live FROM wagtailcore_page"),
                 "revisions": self.rows(cursor, "SELECT id, object_id FROM wagtailcore_revision"),
                 "images": self.rows(cursor, "SELECT id, file FROM media_library_portalimage"),
                 "task_states": self.rows(cursor, "SELECT id, status FROM wagtailcore_taskstate"),
-                "task_results": self.rows(cursor, f"SELECT task_path, status FROM {DBTaskResult._meta.db_table}"),
+                "task_results": self.rows(
+                    cursor, f"SELECT task_path, status FROM {DBTaskResult._meta.db_table}"
+                ),
             }
         self.assertEqual(got, expected)
         self.assertEqual((restored_media / image.file.name).read_bytes(), original_photo)
@@ -106,7 +110,7 @@ class BackupRestoreRoundTripTests(TransactionTestCase):
     def test_restore_refuses_a_database_that_is_not_empty(self):
         from django.core.management.base import CommandError
 
-        call_command("backup_portal", output_dir=str(self.scratch / "b"), stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("backup_portal", output_dir=str(self.scratch / "b"), stdout=io.StringIO())
         [folder] = (self.scratch / "b").iterdir()
         with self.assertRaisesMessage(CommandError, "tidak kosong"):
             call_command("restore_portal", str(folder), media_root=str(self.scratch / "m"))

@@ -13,7 +13,6 @@ import time
 
 import pytest
 import requests
-from django.db import connection
 from django.test import TransactionTestCase
 
 from opd.tests.factories import make_opd
@@ -21,6 +20,7 @@ from tests.integration.services import (
     DEPLOY,
     REPO,
     Service,
+    database_url,
     free_port,
     require_binary,
     require_postgresql,
@@ -51,13 +51,6 @@ http {{
 """
 
 
-def database_url():
-    params = connection.get_connection_params()
-    password = f":{params['password']}" if params.get("password") else ""
-    host, port = params.get("host", "127.0.0.1"), params.get("port", 5432)
-    return f"postgres://{params.get('user', 'postgres')}{password}@{host}:{port}/{params['dbname']}"
-
-
 class FullStackTests(TransactionTestCase):
     serialized_rollback = True
 
@@ -70,7 +63,9 @@ class FullStackTests(TransactionTestCase):
         redis_server = require_binary("redis-server")
 
         redis_port, app_port, http_port, https_port = free_port(), free_port(), free_port(), free_port()
-        cls.redis = Service("redis", [redis_server, "--port", redis_port, "--bind", "127.0.0.1", "--save", ""])
+        cls.redis = Service(
+            "redis", [redis_server, "--port", redis_port, "--bind", "127.0.0.1", "--save", ""]
+        )
         cls.redis.start(wait_port=redis_port)
         cls.addClassCleanup(cls.redis.stop)
 
@@ -95,7 +90,10 @@ class FullStackTests(TransactionTestCase):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=REPO, check=True
         )
         cls.gunicorn = Service(
-            "gunicorn", [sys.executable, "-m", "gunicorn", "-c", DEPLOY / "gunicorn.conf.py"], env=env, cwd=REPO
+            "gunicorn",
+            [sys.executable, "-m", "gunicorn", "-c", DEPLOY / "gunicorn.conf.py"],
+            env=env,
+            cwd=REPO,
         )
         cls.gunicorn.start(wait_port=app_port)
         cls.addClassCleanup(cls.gunicorn.stop)
@@ -180,6 +178,8 @@ class FullStackTests(TransactionTestCase):
         self.assertEqual(self.get("/", host="bukan-situs-kami.example").status_code, 400)
         purge = requests.request("PURGE", f"{self.base}/", headers={"Host": DINKES}, verify=False, timeout=5)
         self.assertEqual(purge.status_code, 405)
-        plain = requests.get(f"{self.http_base}/berita/", headers={"Host": DINKES}, allow_redirects=False, timeout=5)
+        plain = requests.get(
+            f"{self.http_base}/berita/", headers={"Host": DINKES}, allow_redirects=False, timeout=5
+        )
         self.assertEqual(plain.status_code, 301)
         self.assertEqual(plain.headers["Location"], f"https://{DINKES}/berita/")

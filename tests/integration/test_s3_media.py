@@ -45,7 +45,11 @@ class S3MediaTests(TestCase):
             wait_port=port
         )
         cls.addClassCleanup(cls.moto.stop)
-        credentials = {"aws_access_key_id": "uji", "aws_secret_access_key": "rahasia-uji", "region_name": "us-east-1"}
+        credentials = {
+            "aws_access_key_id": "uji",
+            "aws_secret_access_key": "rahasia-uji",
+            "region_name": "us-east-1",
+        }
         cls.s3 = boto3.client("s3", endpoint_url=cls.endpoint, **credentials)
         cls.s3.create_bucket(Bucket=BUCKET)
         # Media is public, as in production: the bucket policy of docs/operations.md.

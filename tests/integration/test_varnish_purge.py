@@ -81,7 +81,9 @@ class VarnishPageCacheTests(LiveServerTestCase):
         response = edit_page(penulis, article, {"title": "Posyandu Diperluas", "lead": "Teras berita baru."})
         self.assertEqual(response.status_code, 302)
         for role in (Role.EDITOR, Role.REDAKTUR):
-            self.assertEqual(workflow_action(login(people[role], host=DINKES), article, "approve").status_code, 302)
+            self.assertEqual(
+                workflow_action(login(people[role], host=DINKES), article, "approve").status_code, 302
+            )
         still_cached = self.fetch(url)
         self.assertEqual(still_cached.headers["X-Cache"], "HIT")
         self.assertIn("Teras berita lama.", still_cached.text)

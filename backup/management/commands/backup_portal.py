@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "Cadangkan basis data PostgreSQL (pg_dump) dan berkas media ke satu folder bertanggal."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output-dir", default="backups", help="Folder induk cadangan (bawaan: backups/).")
+        parser.add_argument(
+            "--output-dir", default="backups", help="Folder induk cadangan (bawaan: backups/)."
+        )
 
     def handle(self, output_dir, **options):
         if not shutil.which("pg_dump"):

@@ -45,7 +45,9 @@ class Command(BaseCommand):
 
         if (folder / MEDIA).exists():
             if media_root.exists() and any(media_root.iterdir()) and not replace:
-                raise CommandError(f"Folder media {media_root} tidak kosong; tambahkan --replace untuk menimpanya.")
+                raise CommandError(
+                    f"Folder media {media_root} tidak kosong; tambahkan --replace untuk menimpanya."
+                )
             media_root.mkdir(parents=True, exist_ok=True)
             with tarfile.open(folder / MEDIA, "r:gz") as tar:
                 tar.extractall(media_root, filter="data")
