@@ -12,6 +12,7 @@ from news.models import NewsIndexPage, NewsPage
 from opd.tests.factories import make_opd
 from tests.admin import jpeg_bytes
 from tests.integration.services import DEPLOY
+from tests.transactional import KeepsMigratedData
 
 
 def worker_argv():
@@ -23,9 +24,7 @@ def worker_argv():
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-class DatabaseTaskBackendTests(TransactionTestCase):
-    serialized_rollback = True
-
+class DatabaseTaskBackendTests(KeepsMigratedData, TransactionTestCase):
     def test_work_waits_in_the_database_until_the_documented_worker_runs_it(self):
         from wagtail.images import get_image_model
 

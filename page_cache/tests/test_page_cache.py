@@ -9,6 +9,7 @@ from news.models import NewsIndexPage, NewsPage
 from opd.tests.factories import UserFactory, make_opd
 from page_cache.purge import urls_to_purge
 from tests.admin import login
+from tests.transactional import KeepsMigratedData
 
 
 def add_news(opd, title="Posyandu", slug="posyandu"):
@@ -92,9 +93,7 @@ class PurgeListTests(TestCase):
         self.assertFalse(any("disdikbud" in url for url in urls))
 
 
-class PurgeOnPublishTests(TransactionTestCase):
-    serialized_rollback = True
-
+class PurgeOnPublishTests(KeepsMigratedData, TransactionTestCase):
     def setUp(self):
         self.varnish = FakeVarnish()
         self.addCleanup(self.varnish.close)

@@ -76,6 +76,15 @@ if AWS_STORAGE_BUCKET_NAME:
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
 
+    # Images then come from the bucket's address: let the Content-Security-Policy allow it.
+    media_origin = (
+        f"https://{STORAGES['default']['OPTIONS']['custom_domain']}"
+        if STORAGES["default"]["OPTIONS"]["custom_domain"]
+        else STORAGES["default"]["OPTIONS"]["endpoint_url"]
+    )
+    if media_origin:
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(media_origin)  # noqa: F405
+
 # --- HTTPS behind nginx: trust X-Forwarded-Proto from our own proxy only (nginx sets it).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 PORTAL_NUMBER_OF_PROXIES = int(env("PORTAL_NUMBER_OF_PROXIES", "2"))

@@ -18,13 +18,12 @@ from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import create_page, jpeg_bytes, login, workflow_action
 from tests.integration.services import database_url, require_binary, require_postgresql
+from tests.transactional import KeepsMigratedData
 
 HOST = "dinkes.ketapangkab.localhost"
 
 
-class BackupRestoreRoundTripTests(TransactionTestCase):
-    serialized_rollback = True
-
+class BackupRestoreRoundTripTests(KeepsMigratedData, TransactionTestCase):
     def setUp(self):
         require_postgresql()
         for tool in ("pg_dump", "pg_restore", "psql"):

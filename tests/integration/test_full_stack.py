@@ -26,6 +26,7 @@ from tests.integration.services import (
     require_postgresql,
     varnish,
 )
+from tests.transactional import KeepsMigratedData
 
 # The test certificate is self-signed and issued for a name, while requests go to 127.0.0.1.
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
@@ -51,9 +52,7 @@ http {{
 """
 
 
-class FullStackTests(TransactionTestCase):
-    serialized_rollback = True
-
+class FullStackTests(KeepsMigratedData, TransactionTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

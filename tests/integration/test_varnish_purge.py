@@ -10,16 +10,16 @@ from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import edit_page, login, workflow_action
 from tests.integration.services import varnish
+from tests.transactional import KeepsMigratedData
 
 DINKES = "dinkes.ketapangkab.localhost"
 PORTAL = "ketapangkab.localhost"
 
 
-class VarnishPageCacheTests(LiveServerTestCase):
+class VarnishPageCacheTests(KeepsMigratedData, LiveServerTestCase):
     """deploy/varnish/portal.vcl, a real varnishd on loopback, the Django test server behind it."""
 
     host = "127.0.0.1"
-    serialized_rollback = True
 
     @classmethod
     def setUpClass(cls):
