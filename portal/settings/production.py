@@ -30,10 +30,14 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", required=True)
 REDIS_URL = env("REDIS_URL", required=True)
 
 
-def redis_cache(prefix, timeout=300):
+# Sessions may live in their own Redis (one that never evicts), see docs/scaling.md.
+REDIS_SESSIONS_URL = env("REDIS_SESSIONS_URL") or REDIS_URL
+
+
+def redis_cache(prefix, timeout=300, location=REDIS_URL):
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": location,
         "KEY_PREFIX": prefix,
         "TIMEOUT": timeout,
     }
@@ -41,7 +45,7 @@ def redis_cache(prefix, timeout=300):
 
 CACHES = {
     "default": redis_cache("portal"),
-    "sessions": redis_cache("session", timeout=None),
+    "sessions": redis_cache("session", timeout=None, location=REDIS_SESSIONS_URL),
     "renditions": redis_cache("rendition", timeout=24 * 3600),
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"

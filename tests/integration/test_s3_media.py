@@ -7,7 +7,7 @@ import json
 
 import boto3
 import requests
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.test import TestCase, override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -90,7 +90,7 @@ class S3MediaTests(TestCase):
         return {item["Key"] for item in listing.get("Contents", [])}
 
     def test_uploaded_image_and_its_renditions_are_stored_and_served_from_the_bucket(self):
-        self.assertEqual(type(default_storage._wrapped).__name__, "S3Storage")
+        self.assertEqual(type(storages["default"]).__name__, "S3Storage")
         client = login(self.penulis, host="dinkes.ketapangkab.localhost")
         response = client.post(
             "/admin/images/add/",
