@@ -71,3 +71,20 @@ class ProductionSettingsTests(SimpleTestCase):
         )
         s3_env = {**documented_environment(), "AWS_STORAGE_BUCKET_NAME": "portal-media"}
         self.assertIn("S3Storage", manage("shell", "-c", script, env=s3_env).stdout)
+
+
+class AdminPathTests(SimpleTestCase):
+    def test_admin_path_comes_from_the_environment(self):
+        script = (
+            "from django.urls import reverse; from django.conf import settings;"
+            "print(reverse('wagtailadmin_home'), reverse('security_2fa_verify'),"
+            " settings.CONTENT_SECURITY_POLICY['EXCLUDE_URL_PREFIXES'])"
+        )
+        result = manage(
+            "shell",
+            "-c",
+            script,
+            env={"DJANGO_SETTINGS_MODULE": "portal.settings.test", "DJANGO_ADMIN_PATH": "kelola"},
+        )
+        last_line = result.stdout.strip().splitlines()[-1]
+        self.assertEqual(last_line, "/kelola/ /kelola/2fa/verifikasi/ ['/kelola/']", result.stderr)

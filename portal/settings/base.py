@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "page_cache",
     "health",
     "backup",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -209,6 +210,8 @@ PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Portal Kabupaten Ketapang <noreply@ketapangkab.go.id>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# What actually sends mail when EMAIL_BACKEND is outbox's task-queue backend (production).
+PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 
 LOGIN_URL = "wagtailadmin_login"
 

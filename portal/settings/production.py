@@ -112,7 +112,9 @@ WAGTAILFRONTENDCACHE = {
     for index, location in enumerate(env_list("VARNISH_PURGE_URLS"))
 }
 
-# --- E-mail (SMTP).
+# --- E-mail: queued as a background task (outbox/), delivered by the worker over SMTP.
+EMAIL_BACKEND = "outbox.backends.TaskEmailBackend"
+PORTAL_EMAIL_DELIVERY_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
