@@ -93,10 +93,17 @@ class UploadContentTests(TestCase):
         self.assert_refused(self.upload_document("shell.php", PHP), "ekstensi berbahaya (.php)")
         self.assert_refused(self.upload_document("arsip.7z", b"7z"), "Jenis berkas .7z tidak diizinkan")
 
-    def test_html_renamed_jpg_is_refused_as_an_image(self):
-        response = self.upload_image("foto.jpg", HTML)
-        self.assertEqual(response.status_code, 200)
+    def test_html_or_php_renamed_jpg_is_refused_as_an_image(self):
+        for content in (HTML, PHP):
+            response = self.upload_image("foto.jpg", content)
+            self.assertEqual(response.status_code, 200)
+            self.assertContains(response, "error-message")
         self.assertFalse(get_image_model().objects.exists())
+
+    def test_image_with_a_hidden_extension_is_refused(self):
+        self.assert_refused(
+            self.upload_image("foto.php.jpg", jpeg_bytes().read()), "ekstensi berbahaya (.php)"
+        )
 
     def test_svg_image_is_refused(self):
         svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
