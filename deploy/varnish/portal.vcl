@@ -83,6 +83,9 @@ sub vcl_recv {
 
 sub vcl_hash {
     hash_data(req.http.host);
+    # nginx sends X-Forwarded-Proto: https. A request reaching Varnish any other way gets
+    # Django's redirect to HTTPS, which must never be served to the HTTPS visitors.
+    hash_data(req.http.X-Forwarded-Proto);
     hash_data(req.url);
     hash_data(req.http.Accept-Language);
     return (lookup);

@@ -69,6 +69,7 @@ class FullStackTests(KeepsMigratedData, TransactionTestCase):
         cls.addClassCleanup(cls.redis.stop)
 
         cls.varnish, varnish_port, purge_port = varnish(app_port)
+        cls.varnish_port = varnish_port
         cls.addClassCleanup(cls.varnish.stop)
 
         static_root = cls.redis.workdir / "static"
@@ -177,6 +178,17 @@ class FullStackTests(KeepsMigratedData, TransactionTestCase):
         self.assertEqual(self.get("/", host="bukan-situs-kami.example").status_code, 400)
         purge = requests.request("PURGE", f"{self.base}/", headers={"Host": DINKES}, verify=False, timeout=5)
         self.assertEqual(purge.status_code, 405)
+        # A plain-HTTP request straight to Varnish gets Django's HTTPS redirect; that redirect
+        # is not what HTTPS visitors of the same URL are then served.
+        direct = requests.get(
+            f"http://127.0.0.1:{self.varnish_port}/?sonde=1",
+            headers={"Host": DINKES},
+            allow_redirects=False,
+            timeout=5,
+        )
+        self.assertEqual(direct.status_code, 301)
+        self.assertEqual(self.get("/?sonde=1").status_code, 200)
+
         plain = requests.get(
             f"{self.http_base}/berita/", headers={"Host": DINKES}, allow_redirects=False, timeout=5
         )
