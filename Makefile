@@ -8,7 +8,7 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report
+.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,6 +56,17 @@ lint: install ## Lint and check formatting with ruff
 format: install ## Format the code with ruff
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+# Backups use the environment's settings (production: DJANGO_SETTINGS_MODULE from /etc/portal/portal.env).
+SETTINGS_ENV := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-portal.settings.dev}
+BACKUP_DIR ?= backups
+
+backup: install ## Back up PostgreSQL (pg_dump) and media into $(BACKUP_DIR)/portal-<date>/
+	$(SETTINGS_ENV) $(PY) manage.py backup_portal --output-dir $(BACKUP_DIR)
+
+restore: install ## Restore BACKUP=<folder> into the (empty) database of DATABASE_URL and MEDIA_ROOT
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/portal-YYYYMMDD-HHMMSS"; exit 2; }
+	$(SETTINGS_ENV) $(PY) manage.py restore_portal $(BACKUP) $(RESTORE_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles

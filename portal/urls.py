@@ -1,4 +1,4 @@
-"""URL wiring: the admin, documents, and Wagtail's page serving per host and language."""
+"""URL wiring: the admin, documents, health check, and Wagtail's page serving per host and language."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,11 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from health.views import healthz
+
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
+    path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -50,10 +50,17 @@ INSTALLED_APPS = [
     "compliance",
     "integrity",
     "demo",
+    # Production profile (issue 8): hardening, page cache purge, health, backup.
+    "security",
+    "page_cache",
+    "health",
+    "backup",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -67,6 +74,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Refuses hosts that are neither a Wagtail Site nor an extra (production only, see security/hosts.py).
+    "security.hosts.SiteHostsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,9 +101,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "opd.middleware.InstallWideAdminViewsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "security.csp.PortalCSPMiddleware",
+    "page_cache.middleware.CacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a recorded lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -122,6 +142,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -246,5 +272,74 @@ PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Portal Kabupaten Ketapang <noreply@ketapangkab.go.id>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# What actually sends mail when EMAIL_BACKEND is outbox's task-queue backend (production).
+PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Production profile (issue 8). Everything below is safe defaults; production.py and the
+# environment (docs/operations.md) tune it. ---
+
+# The admin lives on a configurable path (no leading slash, trailing slash), "admin/" by default.
+PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Background work (search index, reference index, cache purge, file clean-up) goes through the
+# django-tasks backport Wagtail 8 uses. Immediate here; production.py uses the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Hosts: False keeps Django's own ALLOWED_HOSTS check; production turns on the Site-derived check.
+PORTAL_ALLOWED_HOSTS_FROM_SITES = False
+PORTAL_EXTRA_ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+PORTAL_NUMBER_OF_PROXIES = int(env("PORTAL_NUMBER_OF_PROXIES", "0"))
+
+# Two-factor authentication (django-otp TOTP) for everyone who uses the admin.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Portal Kabupaten Ketapang")
+
+# Login throttling (django-axes): 5 failures for one user name from one address locks that pair
+# out for an hour. Locking on the name alone would let anyone lock an editor out; on the
+# address alone would punish a whole office behind one NAT.
+AXES_ENABLED = env_bool("PORTAL_LOGIN_THROTTLING", True)
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+
+# Uploads: the extension lists above plus content sniffing (security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Documents go through Wagtail's view so that collection privacy holds with S3 media too.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Content-Security-Policy for the public site: no inline script at all; inline <style> only
+# by hash ({% csp_style %}, security/templatetags). The admin is excluded: Wagtail's admin is
+# not written for a strict policy and is protected by login and 2FA instead.
+PORTAL_CSP_EXTRA_IMG_SRC = env_list("CSP_IMG_SRC")
+PORTAL_CSP_EXTRA_FRAME_SRC = env_list("CSP_FRAME_SRC", "https://www.youtube.com,https://player.vimeo.com")
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [f"/{PORTAL_ADMIN_PATH}"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *PORTAL_CSP_EXTRA_IMG_SRC],
+        "frame-src": ["'self'", *PORTAL_CSP_EXTRA_FRAME_SRC],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# X_FRAME_OPTIONS stays Django's "DENY"; Wagtail's preview views allow their own same-origin iframe.
+
+# Page cache (Varnish): how long anonymous pages may be kept. Publishing purges at once.
+PORTAL_SHARED_CACHE_SECONDS = int(env("PORTAL_SHARED_CACHE_SECONDS", "3600"))
+PORTAL_BROWSER_CACHE_SECONDS = int(env("PORTAL_BROWSER_CACHE_SECONDS", "60"))
+# Paths of every site purged whenever a page of that site is published or unpublished.
+PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/feed/,/rss/")

@@ -1,7 +1,7 @@
 """Development settings: the conveniences a developer's machine wants."""
 
 from .base import *  # noqa: F403
-from .base import env, env_list
+from .base import env, env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
@@ -11,3 +11,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# No authenticator app needed on a developer's machine; production requires it.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)

@@ -17,3 +17,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Production hardening stays off for the unit tests (tests log in with client.login, which
+# passes no request to authenticate()); the security tests turn each on with override_settings.
+PORTAL_REQUIRE_2FA = False
+AXES_ENABLED = False
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BackupConfig(AppConfig):
+    """make backup / make restore: the PostgreSQL database plus the media files."""
+
+    name = "backup"
+    verbose_name = "Cadangan"

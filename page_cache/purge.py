@@ -1,0 +1,65 @@
+"""Purge a page and the listings that show it from Varnish when it is published or unpublished.
+
+Wagtail's own frontend_cache handler purges the page itself through the task queue. This adds
+what a visitor also sees change: every live ancestor (the news index, the OPD's home page),
+the regency portal's home page (which aggregates the OPDs), and the per-site paths in
+PORTAL_PURGE_SITE_PATHS (sitemap, feeds). A listing page that serves extra routes (a feed,
+a category) declares them in its get_cached_paths(), the standard Wagtail way, and they are
+purged with it. The purge is sent as soon as the publishing transaction commits, so the
+next visitor sees the change at once; a Varnish that cannot be reached is retried through
+the task queue.
+"""
+
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
+
+
+def site_urls(root_url):
+    """The configured site-wide paths of one site, for every language prefix."""
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return [f"{root_url}{prefix}{path}" for prefix in prefixes for path in settings.PORTAL_PURGE_SITE_PATHS]
+
+
+def urls_to_purge(page):
+    """Every URL whose cached copy may show this page: itself, its listings, the portal home."""
+    batch = PurgeBatch()
+    batch.add_page(page)
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).live())
+    root_urls = set()
+    url_parts = page.get_url_parts()
+    if url_parts:
+        root_urls.add(url_parts[1])
+    portal = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if portal is not None:
+        batch.add_pages(Page.objects.filter(translation_key=portal.root_page.translation_key).live())
+        root_urls.add(portal.root_url)
+    for root_url in root_urls:
+        batch.add_urls(site_urls(root_url))
+    return list(dict.fromkeys(batch.urls))
+
+
+def purge_now(urls):
+    """PURGE each URL on every configured Varnish now; queue what could not be sent."""
+    for name, backend in get_backends().items():
+        pending = [url for url in urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        for index, url in enumerate(pending):
+            if backend.purge(url) is False:
+                purge_urls_from_cache_task.enqueue(pending[index:], None, [name])
+                break
+
+
+def on_publish_change(sender, instance, **kwargs):
+    """page_published / page_unpublished: purge once the change is committed."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    urls = urls_to_purge(instance)
+    logger.info("Purging %d URLs after a change to page %s", len(urls), instance.pk)
+    transaction.on_commit(lambda: purge_now(urls))

@@ -1,0 +1,126 @@
+"""Cache-Control for Varnish, and which URLs a publication purges (against a small fake Varnish)."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.test import TestCase, TransactionTestCase, override_settings
+
+from news.models import NewsIndexPage, NewsPage
+from opd.tests.factories import UserFactory, make_opd
+from page_cache.purge import urls_to_purge
+from tests.admin import login
+from tests.transactional import KeepsMigratedData
+
+
+def add_news(opd, title="Posyandu", slug="posyandu"):
+    index = NewsIndexPage.objects.child_of(opd.site.root_page).first()
+    if index is None:
+        index = NewsIndexPage(title="Berita", slug="berita")
+        opd.site.root_page.add_child(instance=index)
+        index.save_revision().publish(skip_permission_checks=True)
+    article = NewsPage(title=title, slug=slug, lead="Teras.")
+    index.add_child(instance=article)
+    return index, article
+
+
+class FakeVarnish:
+    """Records the PURGE requests it receives (method, Host, path)."""
+
+    def __init__(self):
+        received = self.received = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_PURGE(self):  # noqa: N802 - HTTP method name
+                received.append((self.headers["Host"], self.path))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class CacheControlTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.dinkes = make_opd("dinkes", "Dinas Kesehatan")
+
+    def test_anonymous_page_may_be_kept_by_varnish_and_briefly_by_browsers(self):
+        response = self.client.get("/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertEqual(response["Cache-Control"], "public, max-age=60, s-maxage=3600")
+
+    def test_logged_in_page_and_admin_are_private(self):
+        user = UserFactory(username="developer", is_superuser=True, is_staff=True)
+        client = login(user, host="dinkes.ketapangkab.localhost")
+        page = client.get("/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertIn("private", page["Cache-Control"])
+        self.assertNotIn("public", page["Cache-Control"])
+        self.assertIn("no-store", self.client.get("/admin/login/")["Cache-Control"])
+
+    def test_not_found_is_not_marked_public(self):
+        response = self.client.get("/tidak-ada/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("public", response.get("Cache-Control", ""))
+
+
+class PurgeListTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.portal = make_opd("ketapangkab", "Pemerintah Kabupaten Ketapang", is_portal=True)
+        cls.dinkes = make_opd("dinkes", "Dinas Kesehatan")
+
+    def test_publication_purges_the_page_its_listings_the_portal_home_and_site_paths(self):
+        _index, article = add_news(self.dinkes)
+        urls = urls_to_purge(article)
+        for url in (
+            "http://dinkes.ketapangkab.localhost/berita/posyandu/",
+            "http://dinkes.ketapangkab.localhost/berita/",
+            "http://dinkes.ketapangkab.localhost/",
+            "http://ketapangkab.localhost/",
+            "http://dinkes.ketapangkab.localhost/sitemap.xml",
+            "http://dinkes.ketapangkab.localhost/feed/",
+            "http://dinkes.ketapangkab.localhost/en/feed/",
+            "http://ketapangkab.localhost/sitemap.xml",
+        ):
+            self.assertIn(url, urls)
+        self.assertFalse(any("disdikbud" in url for url in urls))
+
+
+class PurgeOnPublishTests(KeepsMigratedData, TransactionTestCase):
+    def setUp(self):
+        self.varnish = FakeVarnish()
+        self.addCleanup(self.varnish.close)
+        location = f"http://127.0.0.1:{self.varnish.port}"
+        backends = {"varnish": {"BACKEND": "page_cache.backends.VarnishBackend", "LOCATION": location}}
+        overrider = override_settings(WAGTAILFRONTENDCACHE=backends)
+        overrider.enable()
+        self.addCleanup(overrider.disable)
+
+    def test_publish_and_unpublish_send_purge_for_the_listings(self):
+        make_opd("ketapangkab", "Pemerintah Kabupaten Ketapang", is_portal=True)
+        dinkes = make_opd("dinkes", "Dinas Kesehatan")
+        _index, article = add_news(dinkes)
+        self.varnish.received.clear()
+        article.save_revision().publish(skip_permission_checks=True)
+        self.assertIn(("dinkes.ketapangkab.localhost", "/berita/posyandu/"), self.varnish.received)
+        self.assertIn(("dinkes.ketapangkab.localhost", "/berita/"), self.varnish.received)
+        self.assertIn(("ketapangkab.localhost", "/"), self.varnish.received)
+
+        self.varnish.received.clear()
+        article.unpublish()
+        self.assertIn(("dinkes.ketapangkab.localhost", "/berita/"), self.varnish.received)
+
+    def test_unreachable_varnish_does_not_block_publishing(self):
+        self.varnish.close()
+        dinkes = make_opd("dinkes", "Dinas Kesehatan")
+        _index, article = add_news(dinkes)
+        article.save_revision().publish(skip_permission_checks=True)
+        article.refresh_from_db()
+        self.assertTrue(article.live)
