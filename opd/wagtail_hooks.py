@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
 from .scoping import opd_pages_q, page_is_visible_to
+from .snippets import refuse_bulk_actions_on_other_sites
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -23,3 +24,8 @@ def limit_explorer_to_own_opd(parent_page, pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(opd_pages_q(request.user))
+
+
+# Site-scoped snippets (news categories, ...) are listed per OPD; a forged bulk action with
+# another OPD's ids is refused as well.
+hooks.register("before_bulk_action", refuse_bulk_actions_on_other_sites)

@@ -1,4 +1,4 @@
-"""URL wiring: the admin, documents, and Wagtail's page serving per host and language."""
+"""URL wiring: the admin, documents, per-host robots/sitemap, search, and Wagtail's page serving."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,10 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.views import robots_txt
+from search.views import search
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -24,6 +28,7 @@ if settings.DEBUG:
 
 # Indonesian pages carry no prefix (/berita/...), English ones live under /en/.
 urlpatterns += i18n_patterns(
+    path("cari/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
