@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -59,7 +60,7 @@ class AnnouncementPage(BasePage):
     summary = models.TextField(_("ringkasan"), help_text=_("Satu-dua kalimat inti pengumuman."))
     body = StreamField(BodyBlock(), verbose_name=_("isi pengumuman"), blank=True)
     attachment = models.ForeignKey(
-        "wagtaildocs.Document",
+        get_document_model_string(),
         verbose_name=_("lampiran"),
         null=True,
         blank=True,

@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -50,7 +51,7 @@ class DocumentPage(BasePage):
     """One official document in the library: the file plus its type, number, year and status."""
 
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        get_document_model_string(),
         verbose_name=_("berkas dokumen"),
         # Required in the editor; a document deleted from the collection leaves the entry without a file.
         null=True,

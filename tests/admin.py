@@ -24,6 +24,14 @@ def jpeg_bytes(size=(64, 48), colour="navy"):
     return buffer
 
 
+def form_errors(response):
+    """The field errors the page editor shows, for readable assertion messages."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [" ".join(tag.get_text(" ").split()) for tag in soup.select(".error-message, .help-critical")]
+
+
 def stream_field_names(model):
     return [field.name for field in model._meta.get_fields() if isinstance(field, StreamField)]
 
