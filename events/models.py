@@ -154,7 +154,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        return calendar_response([self], request, self.slug)
+        return calendar_response([self], request, self.slug, organiser=self.organiser_name)
 
 
 class EventIndexPage(FeedRoutesMixin, BasePage):
@@ -194,8 +194,8 @@ class EventIndexPage(FeedRoutesMixin, BasePage):
     def site_ical(self, request):
         # Every event of the site (in this language), not only this list's.
         events = EventPage.objects.live().public().descendant_of(self.get_parent()).order_by("start")
-        site = self.get_site()
-        return calendar_response(events, request, f"Agenda {site.site_name if site else self.title}")
+        site_name = self.get_site().site_name
+        return calendar_response(events, request, f"Agenda {site_name}", organiser=site_name)
 
     def get_feed_items(self, request):
         return (
