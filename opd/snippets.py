@@ -1,17 +1,22 @@
 """Snippets that belong to one site (news categories, ...) and stay inside their OPD in the admin.
 
-A site-scoped snippet model has a ``site`` foreign key. ``SiteScopedSnippetViewSet`` lists,
-opens, copies and deletes only the snippets of the sites of the user's OPDs (a superuser
-sees all), its chooser offers only those, and its form offers only those sites: another
-OPD's snippet is not found (404) and a forged ``site`` is a field error.
+A site-scoped snippet model has a ``site`` foreign key. Its permission policy
+(``SiteScopedPermissionPolicy``, registered in the app's ``ready()``) grants the model
+permissions only on snippets of the sites of the user's OPDs, which also covers bulk
+actions; ``SiteScopedSnippetViewSet`` lists, opens, copies and deletes only those (a
+superuser sees all), its chooser offers only those, and its form offers only those sites:
+another OPD's snippet is not found (404) and a forged ``site`` is a field error.
 """
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,6 +35,18 @@ def scope_to_user(queryset, user):
     return queryset.filter(site__in=sites_for_user(user))
 
 
+class SiteScopedPermissionPolicy(ModelPermissionPolicy):
+    """The model's permissions, on the snippets of the user's own sites only."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return user.is_superuser or sites_for_user(user).filter(pk=instance.site_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return scope_to_user(super().instances_user_has_any_permission_for(user, actions), user)
+
+
 class SiteScopedForm(WagtailAdminModelForm):
     """Offers only the user's own sites; with one site, picks it for them."""
 
@@ -43,8 +60,10 @@ class SiteScopedForm(WagtailAdminModelForm):
         field.required = True
         field.error_messages["invalid_choice"] = _("Pilih situs OPD Anda sendiri.")
         own = list(sites[:2])
-        if len(own) == 1 and not self.instance.site_id:
-            field.initial = own[0].pk
+        if len(own) == 1:
+            # One site to choose from: it is theirs, whatever a forged form says.
+            self.initial["site"] = field.initial = own[0].pk
+            field.disabled = True
             field.widget = forms.HiddenInput()
 
 
@@ -115,13 +134,16 @@ class SiteScopedSnippetViewSet(SnippetViewSet):
         return scope_to_user(self.model._default_manager.all(), request.user)
 
 
-def refuse_bulk_actions_on_other_sites(request, action_type, objects, action_class_instance):
-    """``before_bulk_action`` hook: a forged bulk delete cannot reach another OPD's snippets."""
-    if request.user.is_superuser:
-        return None
-    allowed = set(sites_for_user(request.user).values_list("pk", flat=True))
-    for obj in objects:
-        site_id = getattr(obj, "site_id", None)
-        if site_id is not None and site_id not in allowed:
-            raise PermissionDenied
-    return None
+class SiteScopedDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete that does not even name another OPD's snippets on its confirmation page."""
+
+    @classproperty
+    def models(cls):
+        return [
+            model
+            for model in get_snippet_models()
+            if isinstance(getattr(model, "snippet_viewset", None), SiteScopedSnippetViewSet)
+        ]
+
+    def get_queryset(self, model, object_ids):
+        return scope_to_user(model._default_manager.filter(pk__in=object_ids), self.request.user)

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
 from .scoping import opd_pages_q, page_is_visible_to
-from .snippets import refuse_bulk_actions_on_other_sites
+from .snippets import SiteScopedDeleteBulkAction
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -26,6 +26,5 @@ def limit_explorer_to_own_opd(parent_page, pages, request):
     return pages.filter(opd_pages_q(request.user))
 
 
-# Site-scoped snippets (news categories, ...) are listed per OPD; a forged bulk action with
-# another OPD's ids is refused as well.
-hooks.register("before_bulk_action", refuse_bulk_actions_on_other_sites)
+# After Wagtail's own snippet bulk delete (order), so it replaces it for site-scoped snippets.
+hooks.register("register_bulk_action", SiteScopedDeleteBulkAction, order=100)
