@@ -3,12 +3,15 @@
 Idempotent: a second run finds everything in place and changes nothing. Development only.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from demo import builders
 from demo.builders import demo_image
@@ -134,6 +137,7 @@ class Command(BaseCommand):
                 category=categories[number % len(categories)],
                 tags=NEWS_TAGS[number % len(NEWS_TAGS)],
                 featured=number == 0,
+                days_ago=number * 3,
             )
         created_any |= builders.seed_announcements(
             opd, indexes[builders.AnnouncementIndexPage], people, ANNOUNCEMENTS[slug]
@@ -175,7 +179,7 @@ class Command(BaseCommand):
         profile.save_revision(user=developer).publish(user=developer)
         return True
 
-    def seed_article(self, opd, news_index, people, spec, content, category, tags, featured):
+    def seed_article(self, opd, news_index, people, spec, content, category, tags, featured, days_ago):
         title, lead, paragraph = content
         if NewsPage.objects.child_of(news_index).filter(title=title).exists():
             return False
@@ -188,6 +192,7 @@ class Command(BaseCommand):
             reporters=f"Tim Peliput {spec['short_name']}",
             photographer=f"Fotografer {spec['short_name']}",
             coverage_place="Ketapang",
+            date=timezone.localdate() - timedelta(days=days_ago),
             featured=featured,
         )
         article.categories = [category]
