@@ -4,8 +4,9 @@ A site-scoped snippet model has a ``site`` foreign key. Its permission policy
 (``SiteScopedPermissionPolicy``, registered in the app's ``ready()``) grants the model
 permissions only on snippets of the sites of the user's OPDs, which also covers bulk
 actions; ``SiteScopedSnippetViewSet`` lists, opens, copies and deletes only those (a
-superuser sees all), its chooser offers only those, and its form offers only those sites:
-another OPD's snippet is not found (404) and a forged ``site`` is a field error.
+superuser sees all), its chooser offers only those, and its form offers only those sites
+(fixed to it when the user has one): another OPD's snippet is not found (404) or refused,
+and a site outside the user's OPDs is a field error.
 """
 
 from django import forms

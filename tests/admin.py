@@ -2,6 +2,7 @@
 
 import io
 
+from bs4 import BeautifulSoup
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.fields import StreamField
@@ -26,8 +27,6 @@ def jpeg_bytes(size=(64, 48), colour="navy"):
 
 def form_errors(response):
     """The field errors the page editor shows, for readable assertion messages."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(response.content, "html.parser")
     return [" ".join(tag.get_text(" ").split()) for tag in soup.select(".error-message, .help-critical")]
 

@@ -31,12 +31,12 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("daftar berita")
 
-    def site_id(self, request=None):
+    def get_site_pk(self, request=None):
         parts = self.get_url_parts(request)
         return parts[0] if parts else None
 
     def categories(self, request=None):
-        return NewsCategory.objects.filter(site_id=self.site_id(request), locale_id=self.locale_id)
+        return NewsCategory.objects.filter(site_id=self.get_site_pk(request), locale_id=self.locale_id)
 
     def get_category_or_404(self, slug, request=None):
         category = self.categories(request).filter(slug=slug).first()
