@@ -2,6 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -30,6 +33,50 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "components/streamfield/image_block.html"
 
 
+class GalleryBlock(blocks.StructBlock):
+    """A few photos shown together; each keeps the caption and credit of its image."""
+
+    title = blocks.CharBlock(label=_("judul galeri"), required=False, max_length=200)
+    images = blocks.ListBlock(ImageChooserBlock(label=_("gambar")), label=_("gambar"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Galeri foto")
+        template = "components/streamfield/gallery_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video embedded from YouTube or another oEmbed provider."""
+
+    video = EmbedBlock(
+        label=_("alamat video"),
+        help_text=_("Alamat video YouTube atau layanan lain, misalnya https://www.youtube.com/watch?v=..."),
+    )
+    caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=255)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "components/streamfield/video_block.html"
+
+
+class DocumentDownloadBlock(blocks.StructBlock):
+    """A link to download a document from the OPD's collection."""
+
+    document = DocumentChooserBlock(label=_("dokumen"))
+    title = blocks.CharBlock(
+        label=_("judul tautan"),
+        required=False,
+        max_length=255,
+        help_text=_("Kosongkan untuk memakai judul dokumen."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Unduh dokumen")
+        template = "components/streamfield/document_block.html"
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("kutipan"))
     attribution = blocks.CharBlock(label=_("sumber kutipan"), required=False, max_length=255)
@@ -41,6 +88,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
+    """The body of every content page: text, photos, video, downloads, quotes and tables."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("paragraf"),
@@ -48,4 +97,12 @@ class BodyBlock(blocks.StreamBlock):
         template="components/streamfield/paragraph_block.html",
     )
     image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    document = DocumentDownloadBlock()
     quote = QuoteBlock()
+    table = TableBlock(
+        label=_("tabel"),
+        template="components/streamfield/table_block.html",
+        table_options={"renderer": "text", "autoColumnSize": False},
+    )

@@ -8,7 +8,12 @@ from wagtail.models import Page
 
 
 class BasePage(Page):
-    """Every public page: a search-engine description and a social-share image."""
+    """Every public page: a search-engine description and a social-share image.
+
+    Page types refine what search engines and social networks see by overriding
+    ``get_meta_description``, ``get_meta_image`` and ``get_structured_data``; the base
+    template (``templates/includes/meta.html``) reads only these.
+    """
 
     social_image = models.ForeignKey(
         get_image_model_string(),
@@ -22,5 +27,24 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
+    #: OpenGraph type of the page ("website", or "article" for news).
+    og_type = "website"
+
     class Meta:
         abstract = True
+
+    def get_meta_description(self):
+        """The description for search engines and link previews."""
+        return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_meta_image(self):
+        """The image shown when the page is shared (the social image unless a type knows better)."""
+        return self.social_image
+
+    def get_feed_date(self):
+        """When the page appeared, for feeds (a type with its own date overrides this)."""
+        return self.first_published_at or self.latest_revision_created_at
+
+    def get_structured_data(self, request):
+        """A schema.org object (a dict) describing the page as JSON-LD, or None."""
+        return None

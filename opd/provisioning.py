@@ -31,6 +31,7 @@ from .roles import (
     COLLECTION_PERMISSIONS,
     PAGE_PERMISSIONS,
     SITE_SETTING_PERMISSIONS,
+    SNIPPET_PERMISSIONS,
     Role,
     group_name,
 )
@@ -110,9 +111,15 @@ def _grant_permissions(opd, groups, root_pages):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=opd.collection, permission=permission
             )
-        for codename in SITE_SETTING_PERMISSIONS.get(role, []):
-            permission = Permission.objects.get(content_type__app_label="opd", codename=codename)
+        for app_label, codename in SITE_SETTING_PERMISSIONS.get(role, []):
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
             GroupSitePermission.objects.get_or_create(group=group, site=opd.site, permission=permission)
+        group.permissions.add(
+            *(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in SNIPPET_PERMISSIONS.get(role, [])
+            )
+        )
 
 
 def _ensure_groups(opd):

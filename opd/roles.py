@@ -38,8 +38,21 @@ COLLECTION_PERMISSIONS = {
     for role in Role
 }
 
-# Site settings (branding, menus) belong to the OPD's Web Administrator.
-SITE_SETTING_PERMISSIONS = {Role.WEBADMIN: ["change_sitebranding"]}
+# Site settings (branding, menus) belong to the OPD's Web Administrator, granted per site
+# (Wagtail's GroupSitePermission), so they can never edit another OPD's.
+SITE_SETTING_PERMISSIONS = {
+    Role.WEBADMIN: [("opd", "change_sitebranding"), ("navigation", "change_sitenavigation")],
+}
+
+# Per-site snippets (news categories) belong to the Web Administrator too. Wagtail grants
+# snippet rights per model; opd/snippets.py keeps each OPD to the snippets of its own sites.
+SNIPPET_PERMISSIONS = {
+    Role.WEBADMIN: [
+        ("news", "add_newscategory"),
+        ("news", "change_newscategory"),
+        ("news", "delete_newscategory"),
+    ],
+}
 
 # What a Wagtail admin user needs to reach the admin at all.
 ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")

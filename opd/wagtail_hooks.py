@@ -10,6 +10,7 @@ from . import views
 from .delegation import opds_administered_by
 from .middleware import INSTALL_WIDE_MENU_ITEMS
 from .scoping import opd_pages_q, page_is_visible_to
+from .snippets import SiteScopedDeleteBulkAction
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -65,3 +66,7 @@ def register_delegation_log_actions(actions):
 def hide_install_wide_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in INSTALL_WIDE_MENU_ITEMS]
+
+
+# After Wagtail's own snippet bulk delete (order), so it replaces it for site-scoped snippets.
+hooks.register("register_bulk_action", SiteScopedDeleteBulkAction, order=100)

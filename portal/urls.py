@@ -1,4 +1,4 @@
-"""URL wiring: the admin, documents, health check, and Wagtail's page serving per host and language."""
+"""URL wiring: the admin, documents, health check, per-host robots/sitemap, search, and page serving."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,13 +8,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.views import robots_txt
 from health.views import healthz
+from search.views import search
 
 urlpatterns = [
     # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
     path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),
 ]
@@ -28,6 +31,7 @@ if settings.DEBUG:
 
 # Indonesian pages carry no prefix (/berita/...), English ones live under /en/.
 urlpatterns += i18n_patterns(
+    path("cari/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,7 +8,10 @@ from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
 from wagtail.models import Page, Revision, TaskState
 
-from demo.content import DEMO_PASSWORD, OPDS
+from announcements.models import AnnouncementPage
+from demo.content import ANNOUNCEMENTS, DEMO_PASSWORD, DOCUMENTS, EVENTS, GALLERIES, OPDS
+from events.models import EventPage
+from library.models import DocumentPage
 from news.models import NewsPage
 from opd.models import OPD
 from opd.roles import Role
@@ -75,6 +78,55 @@ class SeedDemoTests(TestCase):
             headers={"host": "dinkes.ketapangkab.localhost"},
         )
         self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+
+    def test_every_demo_site_has_its_newsroom_lists_and_menu(self):
+        for spec in OPDS:
+            slug, host = spec["slug"], spec["hostname"]
+            with self.subTest(host=host):
+                home = self.client.get("/", headers={"host": host}).content.decode()
+                self.assertIn('aria-label="Menu utama"', home)
+                self.assertIn("SP4N-LAPOR!", home)
+                current, _open_ended, expired = ANNOUNCEMENTS[slug]
+                listing = self.client.get("/pengumuman/", headers={"host": host}).content.decode()
+                self.assertIn(current[0], listing)
+                self.assertNotIn(expired[0], listing)
+                expired_page = AnnouncementPage.objects.get(title=expired[0])
+                self.assertContains(
+                    self.client.get(expired_page.get_url_parts()[2], headers={"host": host}),
+                    "sudah tidak berlaku",
+                )
+                upcoming, _later, past = EVENTS[slug]
+                self.assertContains(self.client.get("/agenda/", headers={"host": host}), upcoming[0])
+                self.assertContains(self.client.get("/agenda/lalu/", headers={"host": host}), past[0])
+                self.assertContains(
+                    self.client.get("/dokumen/", headers={"host": host}), DOCUMENTS[slug][0][0]
+                )
+                self.assertContains(self.client.get("/galeri/", headers={"host": host}), GALLERIES[slug][0])
+                self.assertContains(self.client.get("/berita/rss/", headers={"host": host}), "<item>")
+
+    def test_demo_documents_are_pdf_files_made_in_code(self):
+        for page in DocumentPage.objects.select_related("document"):
+            with page.document.open_file() as handle:
+                self.assertTrue(handle.read(5) == b"%PDF-", page.document.title)
+
+    def test_regency_portal_gathers_the_opds_news(self):
+        html = self.client.get("/", headers={"host": "ketapangkab.localhost"}).content.decode()
+        self.assertIn('<span class="opd-label">Dinas Kesehatan</span>', html)
+        self.assertIn("http://dinkes.ketapangkab.localhost:8000/berita/", html)
+        self.assertContains(
+            self.client.get("/berita-opd/", headers={"host": "ketapangkab.localhost"}), "Dinas Kesehatan"
+        )
+
+    def test_demo_content_pages_were_all_published_through_the_sop(self):
+        for model in (NewsPage, AnnouncementPage, EventPage, DocumentPage):
+            for page in model.objects.all():
+                self.assertEqual(
+                    TaskState.objects.filter(
+                        workflow_state__object_id=str(page.pk), status="approved"
+                    ).count(),
+                    3,
+                    page.title,
+                )
 
     def test_second_run_changes_nothing(self):
         counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())

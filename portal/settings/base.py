@@ -45,6 +45,12 @@ INSTALLED_APPS = [
     "opd",
     "home",
     "news",
+    "announcements",
+    "events",
+    "library",
+    "gallery",
+    "navigation",
+    "search",
     "moderation",
     "workdays",
     "compliance",
@@ -59,6 +65,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
@@ -207,7 +215,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Wagtail's database search backend: PostgreSQL full text on PostgreSQL, SQLite FTS5 otherwise.
+# On PostgreSQL the text search configuration stems Indonesian ("jalan" finds "jalanan");
+# search/checks.py verifies that the server has it (`manage.py check --database default`).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("PORTAL_SEARCH_CONFIG", "indonesian")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The SOP's last step publishes; nobody holds Wagtail's publish permission, so the

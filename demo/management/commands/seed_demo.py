@@ -3,19 +3,32 @@
 Idempotent: a second run finds everything in place and changes nothing. Development only.
 """
 
-import io
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.images import ImageFile
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
+from django.utils import timezone
 
-from demo.content import DEMO_PASSWORD, NEWS, OPDS
+from demo import builders
+from demo.builders import demo_image
+from demo.content import (
+    ANNOUNCEMENTS,
+    CATEGORIES,
+    DEMO_PASSWORD,
+    DOCUMENTS,
+    EVENTS,
+    FOOTER_LINKS,
+    GALLERIES,
+    NEWS,
+    NEWS_TAGS,
+    OPDS,
+    PROFILE_PAGES,
+    QUICK_LINKS,
+)
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 from opd.provisioning import provision_opd
@@ -24,40 +37,11 @@ from opd.roles import Role
 User = get_user_model()
 
 
-def demo_image(opd, title, colour):
-    """A generated placeholder photo (no download needed), filed in the OPD's collection."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title, collection=opd.collection).first()
-    if existing:
-        return existing
-    picture = PILImage.new("RGB", (1200, 675), colour)
-    ImageDraw.Draw(picture).text((40, 600), title[:80], fill="white")
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=80)
-    return Image.objects.create(
-        title=title,
-        file=ImageFile(buffer, name=f"demo-{opd.slug}-{abs(hash(title)) % 10**8}.jpg"),
-        description=f"Ilustrasi: {title}",
-        caption=title,
-        credit=f"Tim Peliput {opd.name}",
-        collection=opd.collection,
-    )
-
-
-def publish_through_sop(page, people):
-    """Take a draft through every SOP step, as the demo's people would in the admin."""
-    page.save_revision(user=people[Role.PENULIS])
-    workflow_state = page.get_workflow().start(page, people[Role.PENULIS])
-    for role in (Role.EDITOR, Role.REDAKTUR, Role.WEBADMIN):
-        task_state = workflow_state.current_task_state
-        task_state.task.specific.on_action(task_state, people[role], "approve")
-        workflow_state.refresh_from_db()
-
-
 class Command(BaseCommand):
     help = (
         "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, "
-        "pengguna demo per peran, dan berita berbahasa Indonesia. Hanya untuk pengembangan (DEBUG aktif)."
+        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, profil dan menu "
+        "berbahasa Indonesia. Hanya untuk pengembangan (DEBUG aktif)."
     )
 
     def add_arguments(self, parser):
@@ -94,7 +78,10 @@ class Command(BaseCommand):
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            # One hash for every demo user: hashing is deliberately slow, the demo should not be.
+            if not hasattr(self, "_password_hash"):
+                self._password_hash = make_password(DEMO_PASSWORD)
+            user.password = self._password_hash
             user.save()
             user.groups.add(*groups)
         return user, created
@@ -131,15 +118,39 @@ class Command(BaseCommand):
             created_any |= made
 
         home = opd.site.root_page.specific
+        slug = spec["slug"]
         created_any |= self.seed_profile(home, spec, developer)
-        news_index = home.get_children().type(NewsIndexPage).first()
-        if news_index is None:
-            news_index = NewsIndexPage(title="Berita", slug="berita", intro=f"Berita terbaru {spec['name']}.")
-            home.add_child(instance=news_index)
-            news_index.save_revision(user=developer).publish(user=developer)
-            created_any = True
-        for title, lead, paragraph in NEWS[spec["slug"]]:
-            created_any |= self.seed_article(opd, news_index.specific, people, spec, title, lead, paragraph)
+        profile = StandardPage.objects.child_of(home).get(slug="profil")
+        created_any |= builders.seed_profile_children(profile, developer, PROFILE_PAGES)
+        indexes, made = builders.seed_indexes(home, spec, developer)
+        created_any |= made
+        categories, made = builders.seed_categories(opd, CATEGORIES[slug])
+        created_any |= made
+        news_index = indexes[NewsIndexPage]
+        for number, (title, lead, paragraph) in enumerate(NEWS[slug]):
+            created_any |= self.seed_article(
+                opd,
+                news_index,
+                people,
+                spec,
+                (title, lead, paragraph),
+                category=categories[number % len(categories)],
+                tags=NEWS_TAGS[number % len(NEWS_TAGS)],
+                featured=number == 0,
+                days_ago=number * 3,
+            )
+        created_any |= builders.seed_announcements(
+            opd, indexes[builders.AnnouncementIndexPage], people, ANNOUNCEMENTS[slug]
+        )
+        created_any |= builders.seed_events(opd, indexes[builders.EventIndexPage], people, EVENTS[slug])
+        created_any |= builders.seed_documents(
+            opd, indexes[builders.DocumentIndexPage], people, DOCUMENTS[slug]
+        )
+        created_any |= builders.seed_gallery(
+            opd, indexes[builders.GalleryIndexPage], people, spec, GALLERIES[slug]
+        )
+        created_any |= builders.seed_navigation(opd, profile, indexes, QUICK_LINKS, FOOTER_LINKS)
+        created_any |= builders.seed_home_blocks(home, spec, developer)
         return created_any
 
     def seed_profile(self, home, spec, developer):
@@ -168,7 +179,8 @@ class Command(BaseCommand):
         profile.save_revision(user=developer).publish(user=developer)
         return True
 
-    def seed_article(self, opd, news_index, people, spec, title, lead, paragraph):
+    def seed_article(self, opd, news_index, people, spec, content, category, tags, featured, days_ago):
+        title, lead, paragraph = content
         if NewsPage.objects.child_of(news_index).filter(title=title).exists():
             return False
         image = demo_image(opd, title, spec["accent"])
@@ -180,9 +192,10 @@ class Command(BaseCommand):
             reporters=f"Tim Peliput {spec['short_name']}",
             photographer=f"Fotografer {spec['short_name']}",
             coverage_place="Ketapang",
-            live=False,
-            owner=people[Role.PENULIS],
+            date=timezone.localdate() - timedelta(days=days_ago),
+            featured=featured,
         )
-        news_index.add_child(instance=article)
-        publish_through_sop(article, people)
+        article.categories = [category]
+        article.tags.add(*tags)
+        builders.add_through_sop(news_index, article, people)
         return True

@@ -1,0 +1,133 @@
+"""A site's news list (filters, pagination, feeds) and the regency portal's "Berita OPD"."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+
+from core.feeds import FeedRoutesMixin
+from core.listing import paginate, query_without_page
+from core.models import BasePage
+from news.forms import NewsFilterForm, OPDFilterForm
+from opd.directory import OPDDirectory
+from opd.models import OPD
+
+from .article import NewsPage
+from .categories import NewsCategory
+
+PER_PAGE = 12
+
+
+class NewsIndexPage(FeedRoutesMixin, BasePage):
+    """The list of a site's news, newest first, with filters by category, tag and month and feeds."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("daftar berita")
+
+    def get_site_pk(self, request=None):
+        parts = self.get_url_parts(request)
+        return parts[0] if parts else None
+
+    def categories(self, request=None):
+        return NewsCategory.objects.filter(site_id=self.get_site_pk(request), locale_id=self.locale_id)
+
+    def get_category_or_404(self, slug, request=None):
+        category = self.categories(request).filter(slug=slug).first()
+        if category is None:
+            raise Http404(_("Kategori tidak ditemukan."))
+        return category
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsPage.objects.for_listing().child_of(self)
+        categories = list(self.categories(request))
+        months = NewsPage.objects.live().public().child_of(self).dates("date", "month", order="DESC")
+        form = NewsFilterForm(request.GET or None, categories=categories, months=months)
+        active = {}
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["kategori"]:
+                active["category"] = next(c for c in categories if c.slug == data["kategori"])
+                articles = articles.filter(categories=active["category"])
+            if data["tag"]:
+                active["tag"] = data["tag"]
+                articles = articles.filter(tags__slug=data["tag"])
+            if data["bulan"]:
+                year, month = (int(part) for part in data["bulan"].split("-"))
+                active["month"] = data["bulan"]
+                articles = articles.filter(date__year=year, date__month=month)
+        context.update(
+            articles=paginate(request, articles.distinct(), PER_PAGE),
+            filter_form=form,
+            active_filters=active,
+            page_query=query_without_page(request),
+            categories=categories,
+            feeds=self.feed_links(request),
+        )
+        return context
+
+    def get_feed_items(self, request):
+        return NewsPage.objects.for_listing().child_of(self)[: self.feed_limit]
+
+    @path("kategori/<slug:slug>/rss/", name="category_rss")
+    def category_rss(self, request, slug):
+        return self.category_feed(request, slug, "rss")
+
+    @path("kategori/<slug:slug>/atom/", name="category_atom")
+    def category_atom(self, request, slug):
+        return self.category_feed(request, slug, "atom")
+
+    def category_feed(self, request, slug, kind):
+        category = self.get_category_or_404(slug, request)
+        items = NewsPage.objects.for_listing().child_of(self).filter(categories=category)[: self.feed_limit]
+        return self.feed_response(request, items, kind, title=f"{self.title}: {category.name}")
+
+
+class OPDNewsIndexPage(BasePage):
+    """ "Berita OPD" on the regency portal: the newest news of every OPD site, labelled by OPD.
+
+    Each article links to its canonical URL on its own OPD's host. The number of queries is
+    the same whatever the number of OPDs or articles (see ``opd.directory``).
+    """
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("berita OPD (portal)")
+        verbose_name_plural = _("berita OPD (portal)")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Only the regency portal gathers every OPD's news.
+        return (
+            super().can_create_at(parent)
+            and OPD.objects.filter(
+                is_portal=True, site__root_page__translation_key=parent.translation_key
+            ).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        directory = OPDDirectory()
+        form = OPDFilterForm(request.GET or None, opds=directory.opds)
+        chosen = None
+        if form.is_valid() and form.cleaned_data["opd"]:
+            chosen = [opd for opd in directory.opds if opd.slug == form.cleaned_data["opd"]]
+        articles = (
+            NewsPage.objects.for_listing().filter(locale_id=self.locale_id).filter(directory.pages_q(chosen))
+        )
+        page = paginate(request, articles, PER_PAGE)
+        page.object_list = directory.label(page.object_list)
+        context.update(articles=page, filter_form=form, page_query=query_without_page(request))
+        return context
