@@ -1,4 +1,4 @@
-"""URL wiring: the admin, documents, and Wagtail's page serving per host and language."""
+"""URL wiring: the admin, password links, documents, and Wagtail's page serving per host and language."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Setting a password from an invitation or a password link (no login needed).
+    path("akun/", include("team.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core",
     "media_library",
     "opd",
+    "team",
     "home",
     "news",
     "moderation",
@@ -187,3 +188,8 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Portal Kabupaten Ketapang
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
+
+# One-time links to set a password (team/invitations.py): an invitation to a new account
+# lasts this long (seconds); a password link sent to an existing account lasts
+# PASSWORD_RESET_TIMEOUT (Django's default, 3 days).
+PORTAL_INVITATION_TIMEOUT = int(env("PORTAL_INVITATION_TIMEOUT", str(3 * 24 * 3600)))
