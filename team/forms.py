@@ -16,6 +16,7 @@ class RoleField(forms.ModelMultipleChoiceField):
     """The OPD's four role groups as checkboxes, labelled with the SOP role."""
 
     widget = forms.CheckboxSelectMultiple
+    default_error_messages = {"invalid_choice": _("Hanya peran OPD ini yang dapat dipilih.")}
 
     def label_from_instance(self, group):
         return group.opd_role.get_role_display()
