@@ -51,6 +51,8 @@ class TeamChangesFilterSet(WagtailFilterSet):
 
 class TeamChangesReportView(ReportView):
     page_title = _("Perubahan tim")
+    verbose_name = _("perubahan tim")
+    verbose_name_plural = _("perubahan tim")
     header_icon = "group"
     index_url_name = "team_changes_report"
     index_results_url_name = "team_changes_report_results"

@@ -1,6 +1,7 @@
 """Everything a Web Administrator may not do is refused (403 or a form error) and changes nothing."""
 
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from opd.roles import Role
 from tests.admin import is_refused, login
@@ -210,3 +211,21 @@ class SharedColleagueTests(TeamTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.dinkes_admin().post(self.url(f"{self.shared.pk}/kirim-tautan/"))
         self.assertEqual([m.to for m in mail.outbox], [["bersama.diskominfo@ketapangkab.go.id"]])
+
+    def test_administrator_of_both_opds_may_change_the_shared_account(self):
+        self.webadmin.groups.add(self.diskominfo.group_for(Role.WEBADMIN))
+        client = self.dinkes_admin()
+        self.assertContains(client.get("/admin/opd/tim/"), "Dinas Komunikasi dan Informatika")
+        data = {
+            "first_name": "Bersama",
+            "last_name": "Baru",
+            "email": "bersama.baru@ketapangkab.go.id",
+            "groups": [self.dinkes.group_for(Role.PENULIS).pk],
+        }
+        self.assertEqual(client.post(self.url(f"{self.shared.pk}/"), data).status_code, 302)
+        self.assertEqual(User.objects.get(pk=self.shared.pk).email, "bersama.baru@ketapangkab.go.id")
+        # Written into both OPDs' reports.
+        entries = ModelLogEntry.objects.filter(object_id=str(self.shared.pk), action="team.account_changed")
+        self.assertEqual(
+            sorted(entries.values_list("data__opd", flat=True)), sorted([self.dinkes.pk, self.diskominfo.pk])
+        )
