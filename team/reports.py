@@ -6,25 +6,34 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import ModelLogEntry
 
+from moderation.models import Delegation
 from opd.delegation import opds_administered_by
 
 from .audit import ACTION_PREFIX, ACTIONS
+
+# Plt/Plh delegations lend a role for a while: they belong in the team's history too.
+DELEGATION_ACTIONS = {
+    "moderation.delegation_granted": _("Peran dilimpahkan (Plt/Plh)"),
+    "moderation.delegation_revoked": _("Pelimpahan peran dicabut"),
+    "moderation.delegation_ended": _("Pelimpahan peran berakhir"),
+}
 
 
 def team_entries(user):
     """Team log entries of the OPDs ``user`` administers (all of them for the Web Developer)."""
     opd_ids = list(opds_administered_by(user).values_list("pk", flat=True))
-    return ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(get_user_model()),
-        action__startswith=ACTION_PREFIX,
-        data__opd__in=opd_ids,
+    people = Q(
+        content_type=ContentType.objects.get_for_model(get_user_model()), action__startswith=ACTION_PREFIX
     )
+    delegations = Q(content_type=ContentType.objects.get_for_model(Delegation), action__in=DELEGATION_ACTIONS)
+    return ModelLogEntry.objects.filter(people | delegations, data__opd__in=opd_ids)
 
 
 class TeamChangesFilterSet(WagtailFilterSet):
@@ -37,7 +46,10 @@ class TeamChangesFilterSet(WagtailFilterSet):
     action = django_filters.ChoiceFilter(
         label=_("Perubahan"),
         empty_label=_("Semua perubahan"),
-        choices=[(action, label) for action, (label, _message) in ACTIONS.items()],
+        choices=[
+            *((action, label) for action, (label, _message) in ACTIONS.items()),
+            *DELEGATION_ACTIONS.items(),
+        ],
     )
     timestamp = django_filters.DateFromToRangeFilter(label=_("Tanggal"), widget=DateRangePickerWidget)
 

@@ -1,8 +1,12 @@
 """Everything a Web Administrator may not do is refused (403 or a form error) and changes nothing."""
 
+from datetime import timedelta
+
 from django.core import mail
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from moderation.models import Delegation
 from opd.roles import Role
 from tests.admin import is_refused, login
 
@@ -164,6 +168,21 @@ class ForgedRequestTests(TeamTestCase):
             client=client,
         )
         self.assertFalse(self.webadmin.has_perm("auth.change_user"))
+
+    def test_web_administrator_cannot_delegate_a_role_to_themselves(self):
+        now = timezone.localtime()
+        response = self.dinkes_admin().post(
+            "/admin/opd/pelimpahan/",
+            {
+                "group": self.dinkes.group_for(Role.EDITOR).pk,
+                "delegate": self.webadmin.pk,
+                "starts_at": now.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+                "reason": "Editor cuti",
+            },
+        )
+        self.assertContains(response, "kepada diri sendiri")
+        self.assertFalse(Delegation.objects.exists())
 
 
 class SharedColleagueTests(TeamTestCase):

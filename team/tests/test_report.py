@@ -2,8 +2,10 @@
 
 import csv
 import io
+from datetime import timedelta
 
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -88,3 +90,22 @@ class TeamChangesReportTests(TeamTestCase):
         self.assertEqual(
             (entry.user, entry.data["role"], entry.data["opd"]), (self.developer, "editor", self.dinkes.pk)
         )
+
+    def test_plt_plh_delegations_are_part_of_the_teams_history(self):
+        now = timezone.localtime()
+        response = self.dinkes_admin().post(
+            "/admin/opd/pelimpahan/",
+            {
+                "group": self.dinkes.group_for(Role.EDITOR).pk,
+                "delegate": self.shared.pk,
+                "starts_at": now.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": (now + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+                "reason": "Editor dinas luar",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        report = self.dinkes_admin().get(REPORT, {"action": "moderation.delegation_granted"})
+        self.assertContains(report, "Peran dilimpahkan (Plt/Plh)")
+        self.assertContains(report, "bersama.diskominfo — Dinas Kesehatan — Editor")
+        foreign = login(self.foreign_webadmin, host=DISKOMINFO_HOST).get(REPORT)
+        self.assertNotContains(foreign, "Dinas Kesehatan — Editor")
