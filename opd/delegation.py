@@ -21,8 +21,8 @@ from .roles import Role
 
 def _opd_data(delegation):
     """Tags the log entry with the OPD, so the OPD's "Perubahan tim" report lists it."""
-    opd = delegation.group.opd_role.opd
-    return {"opd": opd.pk, "opd_name": opd.name}
+    opd = OPD.objects.filter(roles__group=delegation.group_id).first()
+    return {"opd": opd.pk, "opd_name": opd.name} if opd else {}
 
 
 def opds_administered_by(user):
