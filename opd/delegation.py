@@ -19,6 +19,12 @@ from .models import OPD
 from .roles import Role
 
 
+def _opd_data(delegation):
+    """Tags the log entry with the OPD, so the OPD's "Perubahan tim" report lists it."""
+    opd = OPD.objects.filter(roles__group=delegation.group_id).first()
+    return {"opd": opd.pk, "opd_name": opd.name} if opd else {}
+
+
 def opds_administered_by(user):
     if user.is_superuser:
         return OPD.objects.all()
@@ -57,7 +63,10 @@ class DelegationForm(forms.ModelForm):
             self.add_error("ends_at", _("Waktu berakhir harus sesudah waktu mulai."))
         if group and delegate:
             opd = group.opd_role.opd
-            if not delegate.groups.filter(opd_role__opd=opd).exists():
+            if delegate.pk == self.user.pk:
+                # Nobody raises their own rights (see team/policy.py).
+                self.add_error("delegate", _("Anda tidak dapat melimpahkan peran kepada diri sendiri."))
+            elif not delegate.groups.filter(opd_role__opd=opd).exists():
                 self.add_error("delegate", _("Pelaksana harus pegawai OPD yang sama."))
             elif delegate.groups.filter(pk=group.pk).exists():
                 self.add_error("delegate", _("Pengguna ini sudah memegang peran tersebut."))
@@ -78,6 +87,7 @@ class DelegationForm(forms.ModelForm):
                 "starts_at": delegation.starts_at.isoformat(),
                 "ends_at": delegation.ends_at.isoformat(),
                 "reason": delegation.reason,
+                **_opd_data(delegation),
             },
         )
         return delegation
@@ -86,7 +96,7 @@ class DelegationForm(forms.ModelForm):
 def revoke(delegation, user):
     delegation.revoked_at = timezone.now()
     delegation.save(update_fields=["revoked_at"])
-    log(instance=delegation, action="moderation.delegation_revoked", user=user)
+    log(instance=delegation, action="moderation.delegation_revoked", user=user, data=_opd_data(delegation))
 
 
 def log_ended_delegations(now=None):
@@ -99,7 +109,7 @@ def log_ended_delegations(now=None):
             instance=delegation,
             action="moderation.delegation_ended",
             user=None,
-            data={"ended_at": delegation.ends_at.isoformat()},
+            data={"ended_at": delegation.ends_at.isoformat(), **_opd_data(delegation)},
         )
         delegation.end_logged_at = now
         delegation.save(update_fields=["end_logged_at"])

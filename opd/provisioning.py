@@ -1,14 +1,17 @@
 """Provision an OPD: site, home page, collection, role groups, permissions and workflow.
 
-This is the one place that ties a site to its workflow. Everything happens in one
-transaction, so a failure leaves the database as it was.
+This is the one place that ties a site to its workflow (``moderation``) and to its first
+Web Administrator (``team``). Everything happens in one transaction, so a failure leaves
+the database as it was and sends no e-mail.
 """
 
 import re
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
@@ -24,6 +27,7 @@ from wagtail.models import (
 from home.models import HomePage
 from moderation.models import SOPStep
 from moderation.provisioning import ensure_sop_workflow
+from team.people import AppointmentRefused, appoint_web_administrator
 
 from .models import OPD, OPDRole, SiteBranding
 from .roles import (
@@ -51,6 +55,9 @@ STEP_ROLES = {
 class ProvisionResult:
     opd: OPD
     created: bool
+    # The first Web Administrator named by admin_email, and "created", "added" or "unchanged".
+    admin: object = None
+    admin_status: str = ""
 
 
 def validate_slug(slug):
@@ -72,6 +79,18 @@ def validate_hostname(hostname):
             )
             % {"host": hostname}
         )
+
+
+def normalise_admin_email(email):
+    """The e-mail of the OPD's first Web Administrator, checked before anything is created."""
+    email = get_user_model().objects.normalize_email((email or "").strip())
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(
+            _("Alamat surel Web Administrator '%(email)s' tidak sah.") % {"email": email}
+        ) from None
+    return email
 
 
 def _default_locale():
@@ -153,9 +172,15 @@ def _check_conflicts(slug, hostname, port, name):
 
 
 @transaction.atomic
-def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=False):
-    """Create the OPD with everything it needs, or complete an existing one; never duplicate."""
+def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=False, admin_email=None):
+    """Create the OPD with everything it needs, or complete an existing one; never duplicate.
+
+    ``admin_email`` names the OPD's first Web Administrator: the account is created and
+    invited if there is none with that e-mail, and added to the OPD's Web Administrator group.
+    """
     validate_slug(slug)
+    if admin_email is not None:
+        admin_email = normalise_admin_email(admin_email)
     hostname = (hostname or "").strip()
     validate_hostname(hostname)
     if not (name or "").strip():
@@ -184,4 +209,10 @@ def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=F
     groups = _ensure_groups(opd)
     _grant_permissions(opd, groups, root_pages)
     ensure_sop_workflow(opd.name, root_pages, {step: groups[role] for step, role in STEP_ROLES.items()})
-    return ProvisionResult(opd=opd, created=created)
+    result = ProvisionResult(opd=opd, created=created)
+    if admin_email:
+        try:
+            result.admin, result.admin_status = appoint_web_administrator(opd, admin_email)
+        except AppointmentRefused as error:
+            raise ValidationError(str(error)) from error
+    return result

@@ -1,4 +1,4 @@
-"""URL wiring: the admin, documents, health check, per-host robots/sitemap, search, and page serving."""
+"""URL wiring: the admin, password links, documents, health check, robots/sitemap, search, pages."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -15,6 +15,8 @@ from search.views import search
 urlpatterns = [
     # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
     path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
+    # Setting a password from an invitation or a password link (no login needed).
+    path("akun/", include("team.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -5,7 +5,9 @@ import os
 import subprocess
 import sys
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
@@ -19,7 +21,18 @@ from opd.roles import Role
 def row_counts():
     return {
         model.__name__: model.objects.count()
-        for model in (OPD, Site, Page, Collection, Group, Workflow, SOPStepTask, GroupPagePermission)
+        for model in (
+            OPD,
+            Site,
+            Page,
+            Collection,
+            Group,
+            Workflow,
+            SOPStepTask,
+            GroupPagePermission,
+            get_user_model(),
+            get_user_model().groups.through,
+        )
     }
 
 
@@ -124,6 +137,66 @@ class CreateOpdSiteTests(TestCase):
         self.assertEqual(row_counts(), before)
 
 
+class AdminEmailTests(TestCase):
+    """--admin-email names the OPD's first Web Administrator, who then builds the team alone."""
+
+    ARGS = ("dinsos", "--name", "Dinas Sosial", "--hostname", "dinsos.ketapangkab.go.id")
+
+    def create(self, *args):
+        out = io.StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("create_opd_site", *args, stdout=out)
+        return out.getvalue()
+
+    def test_first_web_administrator_is_created_and_invited(self):
+        output = self.create(*self.ARGS, "--admin-email", "Kasubag.Umum@Dinsos.Ketapangkab.go.id")
+        User = get_user_model()
+        admin = User.objects.get(email="Kasubag.Umum@dinsos.ketapangkab.go.id")
+        self.assertEqual(admin.username, "kasubag.umum")
+        self.assertIn("kasubag.umum", output)
+        opd = OPD.objects.get(slug="dinsos")
+        self.assertEqual(list(admin.groups.all()), [opd.group_for(Role.WEBADMIN)])
+        self.assertFalse(admin.has_usable_password())
+        self.assertFalse(admin.is_staff or admin.is_superuser)
+        self.assertEqual([m.to for m in mail.outbox], [["Kasubag.Umum@dinsos.ketapangkab.go.id"]])
+        self.assertIn("Dinas Sosial", mail.outbox[0].body)
+        self.assertIn("/akun/undangan/", mail.outbox[0].body)
+
+    def test_running_again_changes_nothing_and_sends_nothing(self):
+        self.create(*self.ARGS, "--admin-email", "admin@dinsos.ketapangkab.go.id")
+        before, sent = row_counts(), len(mail.outbox)
+        output = self.create(*self.ARGS, "--admin-email", "admin@dinsos.ketapangkab.go.id")
+        self.assertIn("tidak ada yang diubah", output)
+        self.assertIn("sudah Web Administrator", output)
+        self.assertEqual(row_counts(), before)
+        self.assertEqual(len(mail.outbox), sent)
+
+    def test_existing_opd_gets_a_web_administrator_later(self):
+        self.create(*self.ARGS)
+        output = self.create(*self.ARGS, "--admin-email", "admin@dinsos.ketapangkab.go.id")
+        self.assertIn("dibuat; undangan dikirim", output)
+        admin = get_user_model().objects.get(email="admin@dinsos.ketapangkab.go.id")
+        self.assertTrue(
+            admin.groups.filter(opd_role__opd__slug="dinsos", opd_role__role=Role.WEBADMIN).exists()
+        )
+
+    def test_bad_email_is_refused_in_one_line_and_nothing_is_created(self):
+        before = row_counts()
+        for email in ("bukan-surel", "a@b", "admin@dinsos go.id", ""):
+            with self.subTest(email=email), self.assertRaisesMessage(CommandError, "tidak sah"):
+                self.create(*self.ARGS, "--admin-email", email)
+        self.assertEqual(row_counts(), before)
+        self.assertEqual(mail.outbox, [])
+
+    def test_email_of_a_web_developer_is_refused_and_nothing_is_created(self):
+        get_user_model().objects.create_superuser("developer", "dev@ketapangkab.go.id", "x")
+        before = row_counts()
+        with self.assertRaisesMessage(CommandError, "Web Developer atau nonaktif"):
+            self.create(*self.ARGS, "--admin-email", "dev@ketapangkab.go.id")
+        self.assertEqual(row_counts(), before)
+        self.assertEqual(mail.outbox, [])
+
+
 class CreateOpdSiteExitCodeTests(TestCase):
     def test_bad_input_exits_non_zero_with_one_readable_line(self):
         result = subprocess.run(  # noqa: S603
@@ -155,5 +228,5 @@ class CreateOpdSiteExitCodeTests(TestCase):
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
             check=True,
         )
-        for option in ("--name", "--hostname", "--port", "--portal"):
+        for option in ("--name", "--hostname", "--port", "--portal", "--admin-email"):
             self.assertIn(option, result.stdout)

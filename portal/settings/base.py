@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "catalogues",
     "media_library",
     "opd",
+    "team",
     "home",
     "news",
     "announcements",
@@ -356,3 +357,8 @@ PORTAL_SHARED_CACHE_SECONDS = int(env("PORTAL_SHARED_CACHE_SECONDS", "3600"))
 PORTAL_BROWSER_CACHE_SECONDS = int(env("PORTAL_BROWSER_CACHE_SECONDS", "60"))
 # Paths of every site purged whenever a page of that site is published or unpublished.
 PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/feed/,/rss/")
+
+# One-time links to set a password (team/invitations.py): an invitation to a new account
+# lasts this long (seconds); a password link sent to an existing account lasts
+# PASSWORD_RESET_TIMEOUT (Django's default, 3 days).
+PORTAL_INVITATION_TIMEOUT = int(env("PORTAL_INVITATION_TIMEOUT", str(3 * 24 * 3600)))

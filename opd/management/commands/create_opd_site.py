@@ -1,4 +1,4 @@
-"""python manage.py create_opd_site SLUG --name NAME --hostname HOST"""
+"""python manage.py create_opd_site SLUG --name NAME --hostname HOST [--admin-email EMAIL]"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Buat subsitus OPD dalam satu transaksi: situs Wagtail, beranda (id dan en), koleksi media, "
         "grup per peran SOP (Penulis/Tim Peliput, Editor, Redaktur, Web Administrator) dengan izin "
-        "khusus OPD ini, identitas situs, dan alur kerja SOP. Menjalankan ulang tidak mengubah apa pun."
+        "khusus OPD ini, identitas situs, dan alur kerja SOP; dengan --admin-email juga Web Administrator "
+        "pertamanya, yang menerima undangan. Menjalankan ulang tidak mengubah apa pun."
     )
 
     def add_arguments(self, parser):
@@ -27,16 +28,40 @@ class Command(BaseCommand):
             action="store_true",
             help="Tandai sebagai portal kabupaten (situs induk, situs bawaan).",
         )
+        parser.add_argument(
+            "--admin-email",
+            help=(
+                "Surel Web Administrator pertama OPD ini. Akunnya dibuat bila belum ada dan menerima "
+                "undangan untuk membuat kata sandi; sesudah itu ia menyusun timnya sendiri."
+            ),
+        )
 
-    def handle(self, *args, slug, name, hostname, port, portal, **options):
+    def handle(self, *args, slug, name, hostname, port, portal, admin_email=None, **options):
         try:
             result = provision_opd(
-                slug=slug, name=name, hostname=hostname, port=port, is_portal=portal, default_site=portal
+                slug=slug,
+                name=name,
+                hostname=hostname,
+                port=port,
+                is_portal=portal,
+                default_site=portal,
+                admin_email=admin_email,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         site = result.opd.site
         if result.created:
             self.stdout.write(self.style.SUCCESS(f"OPD '{slug}' dibuat: http://{site.hostname}:{site.port}/"))
-        else:
+        elif result.admin_status in ("", "unchanged"):
             self.stdout.write(f"OPD '{slug}' sudah ada; tidak ada yang diubah.")
+        else:
+            self.stdout.write(f"OPD '{slug}' sudah ada.")
+        if result.admin is not None:
+            admin = f"{result.admin.get_username()} <{result.admin.email}>"
+            self.stdout.write(
+                {
+                    "created": f"Web Administrator {admin} dibuat; undangan dikirim.",
+                    "added": f"Web Administrator {admin} ditambahkan ke OPD ini; surel dikirim.",
+                    "unchanged": f"{admin} sudah Web Administrator OPD ini.",
+                }[result.admin_status]
+            )
