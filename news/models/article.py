@@ -159,7 +159,9 @@ class NewsPage(BasePage):
         ]
         if chosen:
             return chosen[:count]
-        category_ids = list(self.categories.values_list("pk", flat=True))
+        # .all() rather than values_list: in preview the categories are modelcluster's
+        # in-memory FakeQuerySet, which has no values_list over "pk".
+        category_ids = [category.pk for category in self.categories.all()]
         if not category_ids:
             return []
         return list(
