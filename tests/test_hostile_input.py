@@ -7,8 +7,8 @@ Draftail converter and escaped by the templates.
 """
 
 import json
-import re
 import os
+import re
 import uuid
 
 from django.conf import settings
