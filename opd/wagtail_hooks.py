@@ -1,7 +1,9 @@
 """Keep each OPD's people inside their own OPD wherever the admin lists the whole install."""
 
+from contextlib import suppress
+
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,7 +15,7 @@ from wagtail.permissions import policy_registry
 
 from . import views
 from .delegation import opds_administered_by
-from .middleware import INSTALL_WIDE_MENU_ITEMS
+from .middleware import INSTALL_WIDE_MENU_ITEMS, INSTALL_WIDE_VIEWS
 from .scoping import opd_pages_q, page_is_visible_to
 
 
@@ -66,10 +68,24 @@ def register_delegation_log_actions(actions):
     )
 
 
+def install_wide_urls():
+    """The addresses of the install-wide views that take no parameter (menu entries)."""
+    urls = set()
+    for name in INSTALL_WIDE_VIEWS:
+        with suppress(NoReverseMatch):
+            urls.add(reverse(name))
+    return urls
+
+
 @hooks.register("construct_reports_menu")
 def hide_install_wide_reports(request, menu_items):
+    # By address as well as by name: a menu item's name is its label slugified in the
+    # language active when it was built ("translations" or "terjemahan").
     if not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name not in INSTALL_WIDE_MENU_ITEMS]
+        hidden = install_wide_urls()
+        menu_items[:] = [
+            item for item in menu_items if item.name not in INSTALL_WIDE_MENU_ITEMS and item.url not in hidden
+        ]
 
 
 def _in_usable_collections(queryset, model, user):

@@ -409,3 +409,10 @@ class PermissionMatrixTests(TestCase):
             next(p for p in self.patterns if p.key == "wagtailadmin_pages:edit"), self.world.own, self.world
         )
         self.assertIn("MILIKSENDIRI", body(client.get(own_page)))
+
+    def test_install_wide_reports_are_not_in_an_opd_roles_menu(self):
+        client = login(self.world.own.people[Role.WEBADMIN], host="dinkes.ketapangkab.localhost")
+        dashboard = body(client.get("/admin/"))
+        self.assertIn("/admin/reports/site-history/", dashboard)  # the menu is there
+        for hidden in ("/admin/localize/reports/translations/", "/admin/reports/page-types-usage/"):
+            self.assertNotIn(hidden, dashboard)
