@@ -7,6 +7,7 @@ class OpdConfig(AppConfig):
 
     def ready(self):
         self.scope_page_listing_filters()
+        self.scope_site_history_user_filter()
 
     @staticmethod
     def scope_page_listing_filters():
@@ -24,3 +25,20 @@ class OpdConfig(AppConfig):
             filterset.base_filters["site"].queryset = visible_sites
             filterset.base_filters["owner"].queryset = visible_people
             filterset.base_filters["edited_by"].queryset = visible_people
+
+    @staticmethod
+    def scope_site_history_user_filter():
+        """The site history report's user filter names everyone who ever wrote a page log
+        entry, on any site; keep it to the requester's colleagues (another OPD's people stay
+        unnamed). The report's rows are already limited to what the user may read."""
+        from wagtail.admin.views.reports.audit_logging import SiteHistoryReportFilterSet
+
+        from .scoping import visible_people
+
+        wagtail_users = SiteHistoryReportFilterSet.get_users_queryset
+
+        def get_users_queryset(filterset):
+            colleagues = visible_people(filterset.request).values("pk")
+            return wagtail_users(filterset).filter(pk__in=colleagues)
+
+        SiteHistoryReportFilterSet.get_users_queryset = get_users_queryset

@@ -1,8 +1,25 @@
-"""The task that delivers one queued e-mail."""
+"""The task that delivers one queued e-mail, and tries again later when the server refuses."""
+
+import logging
+import smtplib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.utils import timezone
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Waits before each new attempt after a failed delivery: about a day in all, then give up.
+RETRY_DELAYS = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=18),
+)
 
 
 def serialise(message):
@@ -26,8 +43,13 @@ def serialise(message):
 
 
 @task()
-def deliver_email(data):
-    """Send one message with the real (delivery) backend."""
+def deliver_email(data, attempt=0):
+    """Send one message with the real (delivery) backend.
+
+    When the mail server is down or refuses (a connection error, an SMTP error), the next
+    attempt is queued with a delay (RETRY_DELAYS) and this one fails, so its error stays in
+    the task table. The SOP step that sent the mail was committed long before.
+    """
     message = EmailMultiAlternatives(
         subject=data["subject"],
         body=data["body"],
@@ -42,4 +64,16 @@ def deliver_email(data):
     message.content_subtype = data["content_subtype"]
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
-    return message.send()
+    try:
+        return message.send()
+    except (OSError, smtplib.SMTPException):
+        backend = deliver_email.get_backend()
+        if attempt < len(RETRY_DELAYS) and backend.supports_defer:
+            run_after = timezone.now() + RETRY_DELAYS[attempt]
+            deliver_email.using(run_after=run_after).enqueue(data, attempt + 1)
+            logger.warning(
+                "Mail to %s not delivered; attempt %d queued for %s", data["to"], attempt + 2, run_after
+            )
+        else:
+            logger.error("Mail to %s not delivered after %d attempts; giving up", data["to"], attempt + 1)
+        raise

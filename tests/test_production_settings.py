@@ -88,3 +88,16 @@ class AdminPathTests(SimpleTestCase):
         )
         last_line = result.stdout.strip().splitlines()[-1]
         self.assertEqual(last_line, "/kelola/ /kelola/2fa/verifikasi/ ['/kelola/']", result.stderr)
+
+    def test_database_connections_are_checked_before_reuse(self):
+        # A pooled connection that died with a PostgreSQL restart is replaced at the next
+        # request instead of failing it: the admin recovers without restarting gunicorn
+        # (proved end to end by tests/integration/test_database_restart.py).
+        script = (
+            "from django.conf import settings; d = settings.DATABASES['default']; "
+            "print('DB', d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+        )
+        env = {**documented_environment(), "DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+        result = manage("shell", "--no-imports", "-c", script, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("DB 60 True", result.stdout)

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "opd.middleware.InstallWideAdminViewsMiddleware",
+    "opd.middleware.OwnOPDPagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

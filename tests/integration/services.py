@@ -4,6 +4,7 @@ A binary that is missing skips the test with a clear message on a developer's ma
 fails it when CI is set: .ci/run installs every one of them, so in CI a skip would hide a gap.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -148,3 +149,81 @@ def varnish(backend_port, admin_path="admin/"):
 
 def python_module(*args):
     return [sys.executable, "-m", *args]
+
+
+class ThrowawayPostgreSQL:
+    """A private PostgreSQL server in a temporary folder, on a free port, for fault tests.
+
+    PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` system
+    user. The main cluster other tests use is never touched: this one can be stopped and
+    started at will. ``cleanup()`` stops it and removes its files.
+    """
+
+    def __init__(self):
+        bindir = next(
+            (
+                d
+                for d in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+                if (d / "initdb").exists()
+            ),
+            None,
+        )
+        if bindir is None:
+            unavailable(
+                "PostgreSQL server binaries (initdb, pg_ctl) are not installed: apt-get install postgresql"
+            )
+        self.initdb, self.pg_ctl = bindir / "initdb", bindir / "pg_ctl"
+        self.port = free_port()
+        self.workdir = Path(tempfile.mkdtemp(prefix="portal-pg-"))
+        self.data = self.workdir / "data"
+        self.as_user = []
+        if os.geteuid() == 0:
+            self.as_user = [require_binary("runuser", "util-linux"), "-u", "postgres", "--"]
+            shutil.chown(self.workdir, "postgres", "postgres")
+        self.running = False
+
+    def run(self, *argv, timeout=60):
+        return subprocess.run(  # noqa: S603
+            [*self.as_user, *map(str, argv)], check=True, capture_output=True, timeout=timeout
+        )
+
+    def init(self):
+        self.run(self.initdb, "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        return self
+
+    def start(self):
+        options = f"-p {self.port} -k {self.workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.run(
+            self.pg_ctl,
+            "-D",
+            self.data,
+            "-l",
+            self.workdir / "server.log",
+            "-w",
+            "-t",
+            "30",
+            "-o",
+            options,
+            "start",
+        )
+        self.running = True
+        return self
+
+    def stop(self):
+        self.run(self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "-t", "30", "stop")
+        self.running = False
+
+    def url(self, dbname="portal"):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{dbname}"
+
+    def log(self):
+        try:
+            return (self.workdir / "server.log").read_text(errors="replace")[-3000:]
+        except OSError:
+            return ""
+
+    def cleanup(self):
+        if self.running:
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
+                self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
