@@ -65,7 +65,9 @@ def register_delegation_log_actions(actions):
 @hooks.register("construct_reports_menu")
 def hide_install_wide_reports(request, menu_items):
     if not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name not in INSTALL_WIDE_MENU_ITEMS]
+        # By URL: a menu item's name is made from its label, which is translated.
+        hidden = {reverse(view_name) for view_name in INSTALL_WIDE_MENU_ITEMS}
+        menu_items[:] = [item for item in menu_items if item.url not in hidden]
 
 
 # After Wagtail's own snippet bulk delete (order), so it replaces it for site-scoped snippets.
