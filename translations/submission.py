@@ -53,12 +53,12 @@ def refusal(page, user, translation=None):
         return _("Anda tidak berhak mengubah halaman ini.")
     if page.get_workflow() is None:
         return _("Halaman ini tidak punya alur kerja SOP.")
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(user):
-        return _("Halaman ini sedang dikunci.")
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return _("Terjemahan ini sudah dalam moderasi; tunggu keputusan peninjau.")
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(user):
+        return _("Halaman ini sedang dikunci.")
     return None
 
 
