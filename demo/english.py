@@ -57,7 +57,13 @@ INDEXES = [
         "documents",
         "Regulations, plans and reports of the {name}.",
     ),
-    (GalleryIndexPage, "Foto dan video kegiatan {name}.", "Gallery", "gallery", "Photos and videos of the {name}."),
+    (
+        GalleryIndexPage,
+        "Foto dan video kegiatan {name}.",
+        "Gallery",
+        "gallery",
+        "Photos and videos of the {name}.",
+    ),
     (
         OPDNewsIndexPage,
         "Berita terbaru dari seluruh OPD.",
@@ -115,8 +121,7 @@ NEWS = {
     "Pelatihan Jurnalistik untuk Tim Peliput OPD": (
         "Journalism Training for the Agencies' Coverage Teams",
         "journalism-training",
-        "Thirty agency website managers took part in training on writing releases and news "
-        "photography.",
+        "Thirty agency website managers took part in training on writing releases and news photography.",
         "The course covered the inverted pyramid, photo ethics and the website management SOP.",
     ),
     "Imunisasi Campak-Rubela Capai 92 Persen di Ketapang": (
@@ -201,9 +206,7 @@ def seed_english_home(home, spec, people):
         return False
     english_home.title = NAMES[spec["slug"]]
     english_home.intro = INTROS[spec["slug"]]
-    english_home.body = [
-        (block.block_type, _english_block_value(block)) for block in home.body
-    ]
+    english_home.body = [(block.block_type, _english_block_value(block)) for block in home.body]
     publish_through_sop(english_home, people)
     return True
 

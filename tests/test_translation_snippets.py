@@ -40,7 +40,9 @@ class CategoryTranslationTests(TestCase):
         english = NewsCategory.objects.get(translation_key=self.category.translation_key, locale=self.en)
         edit_url = f"{SNIPPETS}edit/{english.pk}/"
         translate_strings(
-            self.webadmin, edit_url, {"Kesehatan Masyarakat": "Public Health", "Berita kesmas.": "Public health news."}
+            self.webadmin,
+            edit_url,
+            {"Kesehatan Masyarakat": "Public Health", "Berita kesmas.": "Public health news."},
         )
         # A category has no drafts: the editor's Publish saves it (snippets need no SOP).
         self.assertEqual(self.webadmin.post(edit_url, {"action": "publish"}).status_code, 302)
@@ -49,7 +51,10 @@ class CategoryTranslationTests(TestCase):
 
     def test_web_administrator_translates_a_category_in_the_translation_editor(self):
         english = self.translate_category()
-        self.assertEqual((english.name, english.description, english.site), ("Public Health", "Public health news.", self.dinkes.site))
+        self.assertEqual(
+            (english.name, english.description, english.site),
+            ("Public Health", "Public health news.", self.dinkes.site),
+        )
 
     def test_a_translated_article_shows_the_english_category(self):
         self.translate_category()
@@ -69,7 +74,9 @@ class CategoryTranslationTests(TestCase):
 
     def test_another_opd_cannot_translate_or_edit_this_opds_category(self):
         english = self.translate_category()
-        translation = Translation.objects.get(source__object_id=self.category.translation_key, target_locale=self.en)
+        translation = Translation.objects.get(
+            source__object_id=self.category.translation_key, target_locale=self.en
+        )
         segments = string_segments(editor_props(self.webadmin, f"{SNIPPETS}edit/{english.pk}/"))
         outsider = login(self.outsider, host="disdikbud.ketapangkab.localhost")
         self.assertTrue(

@@ -150,7 +150,9 @@ class TranslationThroughSOPTests(TranslationSOPTestCase):
         self.assertEqual(state.status, WorkflowState.STATUS_NEEDS_CHANGES)
 
         segments = string_segments(editor_props(penulis, self.edit_url(english)))
-        self.assertEqual(put_string(penulis, segments[TITLE], "Immunisation Beats the Target").status_code, 200)
+        self.assertEqual(
+            put_string(penulis, segments[TITLE], "Immunisation Beats the Target").status_code, 200
+        )
         self.assertEqual(penulis.post(self.submit_url(english)).status_code, 302)
         state.refresh_from_db()
         self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
@@ -208,7 +210,9 @@ class NoPublicationAroundTheSOPTests(TranslationSOPTestCase):
 
     def test_sync_with_publish_immediately_is_refused(self):
         penulis, english = self.start()
-        source = Translation.objects.get(target_locale=self.en, source__object_id=self.article.translation_key).source
+        source = Translation.objects.get(
+            target_locale=self.en, source__object_id=self.article.translation_key
+        ).source
         response = penulis.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"})
         self.assertTrue(is_refused(response), response.status_code)
         english.refresh_from_db()
@@ -224,10 +228,13 @@ class OtherOPDTests(TranslationSOPTestCase):
 
     def test_another_opd_cannot_open_edit_or_submit_this_opds_translation(self):
         _penulis, english = self.start()
-        translation = Translation.objects.get(target_locale=self.en, source__object_id=self.article.translation_key)
+        translation = Translation.objects.get(
+            target_locale=self.en, source__object_id=self.article.translation_key
+        )
         string = StringTranslation.objects.filter(locale=self.en, data=ENGLISH[TITLE]).get()
         edit_string_url = next(
-            url for source, url in string_segments(editor_props(_penulis, self.edit_url(english))).items()
+            url
+            for source, url in string_segments(editor_props(_penulis, self.edit_url(english))).items()
             if source == TITLE
         )
         outsider = login(self.outsider, host=HOST)
@@ -270,7 +277,9 @@ class OutOfDateTranslationTests(TranslationSOPTestCase):
 
         editor = penulis.get(self.edit_url(english))
         self.assertContains(editor, "Teks asli berubah: perbarui terjemahan")
-        source_id = Translation.objects.get(pk=editor_props(penulis, self.edit_url(english))["links"]["stopTranslationUrl"].split("/")[-3]).source_id
+        source_id = Translation.objects.get(
+            pk=editor_props(penulis, self.edit_url(english))["links"]["stopTranslationUrl"].split("/")[-3]
+        ).source_id
         response = penulis.post(f"/admin/localize/update/{source_id}/", {})
         self.assertEqual(response.status_code, 302)
         self.assertNotContains(penulis.get(self.edit_url(english)), "Teks asli berubah")
@@ -314,9 +323,7 @@ class LanguageSwitcherTests(TranslationSOPTestCase):
     def test_sitemap_lists_both_languages_with_alternates_for_this_host_only(self):
         sitemap = self.public("/sitemap.xml").content.decode()
         self.assertIn(f"<loc>http://{HOST}/en/news/</loc>", sitemap)
-        self.assertIn(
-            f'<xhtml:link rel="alternate" hreflang="en" href="http://{HOST}/en/news/"/>', sitemap
-        )
+        self.assertIn(f'<xhtml:link rel="alternate" hreflang="en" href="http://{HOST}/en/news/"/>', sitemap)
         self.assertIn(
             f'<xhtml:link rel="alternate" hreflang="x-default" href="http://{HOST}/berita/"/>', sitemap
         )

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 
 def start_translation(client, page, locale_id):
-    """"Terjemahkan halaman ini": wagtail-localize's submit form, one target language."""
+    """ "Terjemahkan halaman ini": wagtail-localize's submit form, one target language."""
     return client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale_id]})
 
 
@@ -23,7 +23,9 @@ def editor_props(client, url):
 
 def string_segments(props):
     """{source text: edit URL} of the editor's string segments."""
-    return {segment["source"]: segment["editUrl"] for segment in props["segments"] if segment["type"] == "string"}
+    return {
+        segment["source"]: segment["editUrl"] for segment in props["segments"] if segment["type"] == "string"
+    }
 
 
 def put_string(client, edit_url, value):

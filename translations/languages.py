@@ -69,7 +69,11 @@ def alternate_links(request, page):
     translations = _live_translations(page)
     if not translations:
         return []
-    links = [(code, translations[code].get_full_url(request)) for code, _ in settings.LANGUAGES if code in translations]
+    links = [
+        (code, translations[code].get_full_url(request))
+        for code, _ in settings.LANGUAGES
+        if code in translations
+    ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
         links.append(("x-default", default.get_full_url(request)))
