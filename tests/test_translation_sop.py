@@ -208,6 +208,14 @@ class NoPublicationAroundTheSOPTests(TranslationSOPTestCase):
         english.refresh_from_db()
         self.assertFalse(english.live)
 
+    def test_converting_the_translation_to_an_alias_is_refused(self):
+        penulis, english = self.start()
+        response = penulis.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
+        self.assertTrue(is_refused(response), response.status_code)
+        english.refresh_from_db()
+        self.assertIsNone(english.alias_of_id)
+        self.assertFalse(english.live)
+
     def test_sync_with_publish_immediately_is_refused(self):
         penulis, english = self.start()
         source = Translation.objects.get(

@@ -1,14 +1,18 @@
 """Keep wagtail-localize's shortcuts to publication behind the SOP.
 
-"Sync translated pages" offers "Publish immediately", which publishes every translation
-without checking the user's publish permission. A user who may not publish a translation
-is refused that option (they sync, then submit each translation to the SOP).
+- "Sync translated pages" offers "Publish immediately", which publishes every translation
+  without checking the user's publish permission. A user who may not publish a translation
+  is refused that option (they sync, then submit each translation to the SOP).
+- "Convert to alias page" makes a page an alias of its original, synced from the
+  original's *latest* revision (which may be a draft no reviewer has seen) and live at once.
+  Only someone who may publish the page may do it.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.models import DraftStateMixin, Page
 
 UPDATE_VIEW = "wagtail_localize:update_translations"
+CONVERT_VIEW = "wagtail_localize:convert_to_alias"
 
 
 def _may_publish(user, instance):
@@ -29,6 +33,11 @@ class TranslationPublishGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
+        if match is not None and match.view_name == CONVERT_VIEW and not request.user.is_superuser:
+            page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
+            if page is not None and not page.permissions_for_user(request.user).can_publish():
+                raise PermissionDenied
+            return None
         if (
             match is None
             or match.view_name != UPDATE_VIEW
