@@ -36,6 +36,7 @@ from .roles import (
     PAGE_PERMISSIONS,
     SITE_SETTING_PERMISSIONS,
     SNIPPET_PERMISSIONS,
+    TRANSLATION_PERMISSION,
     Role,
     group_name,
 )
@@ -119,8 +120,11 @@ def _grant_permissions(opd, groups, root_pages):
     access_admin = Permission.objects.get(
         content_type__app_label=ADMIN_ACCESS_PERMISSION[0], codename=ADMIN_ACCESS_PERMISSION[1]
     )
+    submit_translation = Permission.objects.get(
+        content_type__app_label=TRANSLATION_PERMISSION[0], codename=TRANSLATION_PERMISSION[1]
+    )
     for role, group in groups.items():
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, submit_translation)
         for codename in PAGE_PERMISSIONS[role]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             for page in root_pages:

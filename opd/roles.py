@@ -54,6 +54,12 @@ SNIPPET_PERMISSIONS = {
     ],
 }
 
+# Every role may start a translation of the OPD's pages with wagtail-localize ("Terjemahkan
+# halaman ini") and sync it. The permission is global, but the admin refuses another OPD's
+# pages, translations and snippets (opd/middleware.py), and the English page still reaches
+# the public only through the OPD's SOP (translations/).
+TRANSLATION_PERMISSION = ("wagtail_localize", "submit_translation")
+
 # What a Wagtail admin user needs to reach the admin at all.
 ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 

@@ -42,6 +42,21 @@ def page_is_visible_to(page, user):
     return any(page.path.startswith(path) for path in opd_root_paths(user))
 
 
+def object_is_visible_to(instance, user):
+    """Whether an admin object (a page, or a snippet with a ``site``) belongs to the user's OPDs.
+
+    Objects of models that belong to no site (locales, workflows) are everyone's.
+    """
+    if user.is_superuser:
+        return True
+    if isinstance(instance, Page):
+        return page_is_visible_to(instance, user)
+    site_id = getattr(instance, "site_id", None)
+    if site_id is None:
+        return True
+    return OPD.objects.for_user(user).filter(site_id=site_id).exists()
+
+
 def visible_sites(request):
     if request is None or request.user.is_superuser:
         return Site.objects.all()

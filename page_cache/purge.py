@@ -2,6 +2,7 @@
 
 Wagtail's own frontend_cache handler purges the page itself through the task queue. This adds
 what a visitor also sees change: every live ancestor (the news index, the OPD's home page),
+the page in its other languages (their language switcher links to it),
 the regency portal's home page (which aggregates the OPDs), and the per-site paths in
 PORTAL_PURGE_SITE_PATHS (sitemap, feeds). A listing page that serves extra routes (a feed,
 a category) declares them in its get_cached_paths(), the standard Wagtail way, and they are
@@ -33,6 +34,8 @@ def urls_to_purge(page):
     batch = PurgeBatch()
     batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).live())
+    # Its other languages: their switcher and hreflang links point at it once it is live.
+    batch.add_pages(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live())
     root_urls = set()
     url_parts = page.get_url_parts()
     if url_parts:

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.views import robots_txt
 from health.views import healthz
 from search.views import search
+from translations.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
@@ -18,7 +19,8 @@ urlpatterns = [
     # Setting a password from an invitation or a password link (no login needed).
     path("akun/", include("team.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Each host's pages in both languages, with hreflang alternates (translations/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),

@@ -127,6 +127,20 @@ class NewsPage(BasePage):
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
 
+    def clean(self):
+        super().clean()
+        self._use_categories_of_own_language()
+
+    def _use_categories_of_own_language(self):
+        """A translation (wagtail-localize copies the original's categories) files itself under
+        the categories of its own language where they have been translated."""
+        if not self.locale_id:
+            return
+        categories = list(self.categories.all())
+        localized = [category.get_translation_or_none(self.locale) or category for category in categories]
+        if [c.pk for c in localized] != [c.pk for c in categories]:
+            self.categories = localized
+
     @property
     def caption(self):
         """The featured photo's caption: the article's own, or the one stored on the image."""

@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.test import TestCase, TransactionTestCase, override_settings
+from wagtail.models import Locale
 
 from news.models import NewsIndexPage, NewsPage
 from opd.tests.factories import UserFactory, make_opd
@@ -91,6 +92,17 @@ class PurgeListTests(TestCase):
         ):
             self.assertIn(url, urls)
         self.assertFalse(any("disdikbud" in url for url in urls))
+
+    def test_publishing_a_translation_purges_the_original_whose_switcher_links_to_it(self):
+        index, article = add_news(self.dinkes)
+        article.save_revision().publish(skip_permission_checks=True)
+        english_index = index.copy_for_translation(Locale.objects.get(language_code="en"))
+        english_index.save_revision().publish(skip_permission_checks=True)
+        english = article.copy_for_translation(Locale.objects.get(language_code="en"))
+        english.save_revision().publish(skip_permission_checks=True)
+        urls = urls_to_purge(english)
+        self.assertIn("http://dinkes.ketapangkab.localhost/en/berita/posyandu/", urls)
+        self.assertIn("http://dinkes.ketapangkab.localhost/berita/posyandu/", urls)
 
 
 class PurgeOnPublishTests(KeepsMigratedData, TransactionTestCase):

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "health",
     "backup",
     "outbox",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -111,6 +112,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "opd.middleware.InstallWideAdminViewsMiddleware",
     "opd.middleware.OwnOPDPagesMiddleware",
+    "translations.middleware.TranslationPublishGuardMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -172,6 +174,9 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A translation of a live page starts as a draft: only the SOP's Publikasi step publishes it
+# (wagtail-localize's default would publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [
     BASE_DIR / "locale",  # our apps' strings; makemessages writes here
     # Our Indonesian for Wagtail's and wagtail-localize's admin (docs/i18n.md). Apart from

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from demo import builders
+from demo import builders, english
 from demo.builders import demo_image
 from demo.content import (
     ANNOUNCEMENTS,
@@ -41,7 +41,8 @@ class Command(BaseCommand):
     help = (
         "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, "
         "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, profil dan menu "
-        "berbahasa Indonesia. Hanya untuk pengembangan (DEBUG aktif)."
+        "berbahasa Indonesia, dan terjemahan Inggrisnya (beranda, profil, daftar, dua berita per OPD) "
+        "yang melalui SOP. Hanya untuk pengembangan (DEBUG aktif)."
     )
 
     def add_arguments(self, parser):
@@ -151,6 +152,7 @@ class Command(BaseCommand):
         )
         created_any |= builders.seed_navigation(opd, profile, indexes, QUICK_LINKS, FOOTER_LINKS)
         created_any |= builders.seed_home_blocks(home, spec, developer)
+        created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
         return created_any
 
     def seed_profile(self, home, spec, developer):

@@ -1,0 +1,80 @@
+"""Where each language of the site is, seen from the page (or view) a visitor is on.
+
+Every public page offers the other language: the page's own translation when it exists and
+is live, otherwise that language's home page of the same site, so the switcher never leads
+to a 404. Views that are not pages (search) exist in every language at the same path.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    # False when the link falls back to the language's home page.
+    translated: bool
+
+
+def _live_translations(page):
+    """{language code: page} of the page's live translations (itself included)."""
+    if page is None or not getattr(page, "translation_key", None):
+        return {}
+    pages = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+    return {translation.locale.language_code: translation for translation in pages}
+
+
+def _home_url(request, code):
+    site = Site.find_for_request(request)
+    if site is not None:
+        home = _live_translations(site.root_page).get(code)
+        if home is not None:
+            return home.get_url(request)
+    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+
+
+def _current_language():
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return current if current in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def language_links(request, page=None):
+    """One link per language of the portal, the visitor's own first marked current."""
+    current = _current_language()
+    translations = _live_translations(page)
+    match = getattr(request, "resolver_match", None)
+    # A view other than Wagtail's page serving (search) answers at the same path in each language.
+    same_path = page is None and match is not None and match.view_name not in ("wagtail_serve", "")
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url, translated = translations[code].get_url(request), True
+        elif same_path:
+            url, translated = translate_url(request.get_full_path(), code), True
+        else:
+            url, translated = _home_url(request, code), False
+        links.append(LanguageLink(code, name, url, code == current, translated))
+    return links
+
+
+def alternate_links(request, page):
+    """[(hreflang, absolute URL)] of the page's live translations, then x-default (Indonesian)."""
+    translations = _live_translations(page)
+    if not translations:
+        return []
+    links = [
+        (code, translations[code].get_full_url(request))
+        for code, _ in settings.LANGUAGES
+        if code in translations
+    ]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append(("x-default", default.get_full_url(request)))
+    return links
