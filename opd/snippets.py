@@ -115,9 +115,23 @@ class ScopedChooseResultsView(_ScopedChooserMixin, chooser_views.ChooseResultsVi
     pass
 
 
+class ScopedChosenView(chooser_views.SnippetChosenView):
+    """The chooser's "chosen" answer gives an item's title: only for the user's own sites."""
+
+    def get_object(self, pk):
+        return scope_to_user(self.model_class.objects.all(), self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return scope_to_user(self.model_class.objects.filter(pk__in=pks), self.request.user)
+
+
 class ScopedChooserViewSet(chooser_views.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
 
 
 class SiteScopedSnippetViewSet(SnippetViewSet):

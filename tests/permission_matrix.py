@@ -153,6 +153,11 @@ def build_opd(slug, name, marker):
     )
     objects.string_segment = StringSegment.objects.filter(source=source).first()
     objects.overridable_segment = OverridableSegment.objects.filter(source=source).first()
+    from news.models import NewsCategory
+
+    objects.category = NewsCategory.objects.create(
+        site=opd.site, name=f"{marker} kategori", slug=f"kategori-{slug}", locale=Locale.get_default()
+    )
     objects.editing_session = EditingSession.objects.create(
         user=penulis,
         content_type=ContentType.objects.get_for_model(objects.draft, for_concrete_model=False),
@@ -207,6 +212,8 @@ def _by_param(objects, world):
         "overridable_segment_id": objects.overridable_segment.pk if objects.overridable_segment else 0,
         "mode": "",
         "session_id": objects.editing_session.pk,
+        "opd_slug": objects.opd.slug,
+        "user_id": objects.people[Role.PENULIS].pk,
         "object_id": str(page.pk),
         "uidb64": "MQ",
         "token": "bukan-token",
@@ -240,6 +247,8 @@ def _pk_for(pattern, objects, world):
         return objects.opd.site.pk
     if name.startswith("wagtaillocales"):
         return world.locale.pk
+    if "news_newscategory" in name:
+        return objects.category.pk
     if name.startswith(("wagtailsnippets", "wagtailsnippetchoosers")):
         return world.holiday.pk
     if name.startswith("wagtail_localize:"):
@@ -307,6 +316,8 @@ def has_objects(pattern):
         "model_name",
     }
     name = pattern.name or ""
+    if "news_newscategory" in name:
+        return "pk" in pattern.params
     if name.startswith(("wagtaillocales", "wagtailsnippet", "wagtailadmin_password_reset")):
         return False
     return any(

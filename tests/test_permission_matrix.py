@@ -158,9 +158,9 @@ RULES = {
     "security_2fa_verify": R("PERW"),
     "security_2fa_setup": R("PERW"),
     "wagtail_localize:javascript_catalog": R("PERW"),
-    "wagtail_localize:submit_page_translation": R(""),
+    "wagtail_localize:submit_page_translation": R("PERW"),
     "wagtail_localize:submit_snippet_translation": R(""),
-    "wagtail_localize:update_translations": R(""),
+    "wagtail_localize:update_translations": R("PERW"),
     "wagtail_localize:edit_string_translation": R("", method="POST"),
     "wagtail_localize:edit_override": R("", method="POST"),
     "wagtail_localize:download_pofile": R("PERW"),
@@ -281,6 +281,33 @@ RULES = {
     "wagtailadmin_javascript_catalog": R("PERW", anon=True),
     "admin/^.*/$": R(""),
     "wagtailadmin_logout": R("", method="POST"),
+    # The OPD's team (team/): its Web Administrator only.
+    "team_index": R("W"),
+    "team_people": R("W"),
+    "team_create": R("W"),
+    "team_edit": R("W"),
+    "team_deactivate": R("W"),  # GET asks for confirmation
+    "team_reactivate": R("W", method="POST"),
+    "team_password_link_send": R("W", method="POST"),
+    "team_changes_report": R("W"),
+    "team_changes_report_results": R("W"),
+    # Submitting a translation to the SOP (translations/): every role may translate its own pages.
+    "translations_submit": R("PERW"),
+    # Per-site news categories: managed by the Web Administrator, chosen by every role.
+    "wagtailsnippets_news_newscategory:list": R("W"),
+    "wagtailsnippets_news_newscategory:list_results": R("W"),
+    "wagtailsnippets_news_newscategory:add": R("W"),
+    "wagtailsnippets_news_newscategory:edit": R("W"),
+    "wagtailsnippets_news_newscategory:copy": R("W"),
+    "wagtailsnippets_news_newscategory:delete": R("W"),
+    "wagtailsnippets_news_newscategory:history": R("W"),
+    "wagtailsnippets_news_newscategory:history_results": R("W"),
+    "wagtailsnippets_news_newscategory:usage": R("W"),
+    "wagtailsnippetchoosers_news_newscategory:choose": R("PERW"),
+    "wagtailsnippetchoosers_news_newscategory:choose_results": R("PERW"),
+    "wagtailsnippetchoosers_news_newscategory:chosen": R("PERW"),
+    "wagtailsnippetchoosers_news_newscategory:chosen_multiple": R("PERW"),
+    "wagtailsnippetchoosers_news_newscategory:create": R("W"),
 }
 # fmt: on
 
