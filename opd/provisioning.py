@@ -8,11 +8,13 @@ the database as it was and sends no e-mail.
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -175,13 +177,20 @@ def _check_conflicts(slug, hostname, port, name):
     return existing
 
 
-@transaction.atomic
 def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=False, admin_email=None):
     """Create the OPD with everything it needs, or complete an existing one; never duplicate.
 
     ``admin_email`` names the OPD's first Web Administrator: the account is created and
     invited if there is none with that e-mail, and added to the OPD's Web Administrator group.
     """
+    # The names it stores (groups, workflow, tasks) are the SOP's Indonesian words whatever
+    # language is active: a request to an /en/ page leaves English active in its thread.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email)
+
+
+@transaction.atomic
+def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email):
     validate_slug(slug)
     if admin_email is not None:
         admin_email = normalise_admin_email(admin_email)
