@@ -16,6 +16,7 @@ from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import login
 from tests.test_sop_workflow import add_news_index
+from tests.transactional import KeepsMigratedData
 
 
 class StepTimingTests(TestCase):
@@ -154,9 +155,8 @@ class AlertTests(TestCase):
 
 
 @unittest.skipUnless(connection.vendor == "postgresql", "concurrent writers need PostgreSQL")
-class ConcurrentAlertTests(TransactionTestCase):
-    # Keep the root page, locales and permissions the migrations made, for the tests after this one.
-    serialized_rollback = True
+class ConcurrentAlertTests(KeepsMigratedData, TransactionTestCase):
+    # KeepsMigratedData: the root page, locales and permissions come back after the flush.
 
     def test_two_concurrent_runs_send_one_reminder(self):
         dinkes = make_opd("dinkes", "Dinas Kesehatan")

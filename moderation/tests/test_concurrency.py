@@ -12,6 +12,7 @@ from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import create_page, login, workflow_action
 from tests.test_sop_workflow import add_news_index
+from tests.transactional import KeepsMigratedData
 
 
 def simultaneously(*calls):
@@ -35,9 +36,8 @@ def simultaneously(*calls):
 
 
 @unittest.skipUnless(connection.vendor == "postgresql", "row locks and real concurrency need PostgreSQL")
-class ConcurrentModerationTests(TransactionTestCase):
-    # Keep the root page, locales and permissions the migrations made, for the tests after this one.
-    serialized_rollback = True
+class ConcurrentModerationTests(KeepsMigratedData, TransactionTestCase):
+    # KeepsMigratedData: the root page, locales and permissions come back after the flush.
 
     def setUp(self):
         self.dinkes = make_opd("dinkes", "Dinas Kesehatan")
