@@ -4,7 +4,9 @@ Every OPD gets its own group per role; the permissions below are granted on that
 pages (both language trees), its media collection and its site settings only.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,5 +67,10 @@ ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
 def group_name(opd_name, role):
-    """The group's name as the admin shows it, e.g. "Dinas Kesehatan — Editor"."""
-    return f"{opd_name} — {Role(role).label}"
+    """The group's name as the admin shows it, e.g. "Dinas Kesehatan — Editor".
+
+    Always in Indonesian, whatever language happens to be active: the name is stored once
+    and looked up again on every re-run of provisioning.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{opd_name} — {Role(role).label}"

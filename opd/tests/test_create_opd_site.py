@@ -15,7 +15,7 @@ from wagtail.models import Collection, GroupPagePermission, Page, Site, Workflow
 
 from moderation.models import SOPStep, SOPStepTask
 from opd.models import OPD, SiteBranding
-from opd.roles import Role
+from opd.roles import Role, group_name
 
 
 def row_counts():
@@ -53,8 +53,9 @@ class CreateOpdSiteTests(TestCase):
         self.assertEqual(SiteBranding.for_site(opd.site).official_name, "Dinas Kesehatan")
         self.assertEqual(
             sorted(Group.objects.filter(opd_role__opd=opd).values_list("name", flat=True)),
-            sorted(f"Dinas Kesehatan — {role.label}" for role in Role),
+            sorted(group_name("Dinas Kesehatan", role) for role in Role),
         )
+        self.assertTrue(Group.objects.filter(name="Dinas Kesehatan — Penulis Artikel / Tim Peliput").exists())
         # Both language trees belong to the OPD's workflow.
         roots = list(opd.root_pages())
         self.assertEqual({page.locale.language_code for page in roots}, {"id", "en"})
