@@ -6,10 +6,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
+from django.utils.html import escape
 from wagtail.models import Page, Revision, TaskState
 
 from announcements.models import AnnouncementPage
 from demo.content import ANNOUNCEMENTS, DEMO_PASSWORD, DOCUMENTS, EVENTS, GALLERIES, OPDS
+from demo.content import NEWS as NEWS_BY_OPD
 from events.models import EventPage
 from library.models import DocumentPage
 from news.models import NewsPage
@@ -127,6 +129,28 @@ class SeedDemoTests(TestCase):
                     3,
                     page.title,
                 )
+
+    def test_demo_has_english_pages_published_through_the_sop(self):
+        from demo.english import INTROS, NEWS
+
+        for spec in OPDS:
+            host = spec["hostname"]
+            with self.subTest(host=host):
+                home = self.client.get("/en/", headers={"host": host})
+                self.assertContains(home, escape(INTROS[spec["slug"]]))
+                self.assertContains(home, '<html lang="en">')
+                listing = self.client.get("/en/news/", headers={"host": host})
+                english_titles = [NEWS[title][0] for title, _lead, _body in NEWS_BY_OPD[spec["slug"]][:2]]
+                for title in english_titles:
+                    self.assertContains(listing, escape(title))
+                self.assertEqual(self.client.get("/en/profile/", headers={"host": host}).status_code, 200)
+        english_article = NewsPage.objects.get(title=NEWS[NEWS_BY_OPD["dinkes"][0][0]][0])
+        approvers = list(
+            TaskState.objects.filter(workflow_state__object_id=str(english_article.pk))
+            .order_by("started_at")
+            .values_list("finished_by__username", flat=True)
+        )
+        self.assertEqual(approvers, ["editor.dinkes", "redaktur.dinkes", "webadmin.dinkes"])
 
     def test_second_run_changes_nothing(self):
         counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
