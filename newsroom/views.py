@@ -234,9 +234,7 @@ def calendar_view(request):
             "last": following - timedelta(days=1),
             "days": days(first, following, items),
             "items": items,
-            "previous_url": link(
-                first - step if view == "minggu" else (first - timedelta(days=1)).replace(day=1)
-            ),
+            "previous_url": link(previous_start),
             "next_url": link(first + step if view == "minggu" else following),
             "today_url": link(today),
         },
