@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
 from events.models import EventPage
+from opd.directory import OPDDirectory
 
 from .models import Assignment, Status
 
@@ -64,27 +65,17 @@ def _bounds(first, following):
     return datetime.combine(first, time.min, tzinfo=tz), datetime.combine(following, time.min, tzinfo=tz)
 
 
-def _tree_q(opds):
-    query = Q(pk__in=[])
-    for opd in opds:
-        for root in opd.root_pages():
-            query |= Q(path__startswith=root.path)
-    return query
-
-
-def _opd_of(page_path, roots):
-    for path, name in roots:
-        if page_path.startswith(path):
-            return name
-    return ""
-
-
 def items_for(opds, first, following, kind="", status="", person=None):
     """Every calendar item of these OPDs between two dates (local days, end exclusive)."""
     start, end = _bounds(first, following)
     opds = list(opds.select_related("site__root_page"))
-    roots = [(root.path, opd.name) for opd in opds for root in opd.root_pages()]
-    tree = _tree_q(opds)
+    directory = OPDDirectory(opds)
+    tree = directory.pages_q()
+
+    def opd_name(page):
+        opd = directory.opd_for(page)
+        return opd.name if opd else ""
+
     items = []
 
     if kind in ("", "penugasan"):
@@ -125,7 +116,7 @@ def items_for(opds, first, following, kind="", status="", person=None):
                     title=event.title,
                     when=event.start,
                     url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
-                    opd=_opd_of(event.path, roots),
+                    opd=opd_name(event),
                     status=_("Tayang") if event.live else _("Draf"),
                 )
             )
@@ -165,20 +156,22 @@ def items_for(opds, first, following, kind="", status="", person=None):
         if person:
             scheduled = scheduled.filter(user=person)
         scheduled = list(scheduled.only("object_id", "approved_go_live_at"))
-        titles = dict(
-            Page.objects.filter(pk__in=[int(r.object_id) for r in scheduled]).values_list("pk", "draft_title")
+        pages = Page.objects.filter(pk__in=[int(r.object_id) for r in scheduled]).only(
+            "pk", "draft_title", "path"
         )
-        paths = dict(Page.objects.filter(pk__in=titles).values_list("pk", "path"))
+        pages = {page.pk: page for page in pages}
         for revision in scheduled:
-            pk = int(revision.object_id)
+            page = pages.get(int(revision.object_id))
+            if page is None:
+                continue
             items.append(
                 CalendarItem(
                     kind="terjadwal",
                     kind_label=_("Terjadwal"),
-                    title=titles.get(pk, ""),
+                    title=page.draft_title,
                     when=revision.approved_go_live_at,
-                    url=reverse("wagtailadmin_pages:edit", args=[pk]),
-                    opd=_opd_of(paths.get(pk, ""), roots),
+                    url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    opd=opd_name(page),
                 )
             )
 
@@ -194,7 +187,7 @@ def items_for(opds, first, following, kind="", status="", person=None):
                     title=page.title,
                     when=page.last_published_at,
                     url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                    opd=_opd_of(page.path, roots),
+                    opd=opd_name(page),
                     status=_("Tayang"),
                 )
             )

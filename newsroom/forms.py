@@ -2,10 +2,10 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
+from opd.directory import OPDDirectory
 from opd.models import OPD
 from opd.roles import Role
 
@@ -16,11 +16,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 def _pages_of(opds):
-    paths = [page.path for opd in opds for page in opd.root_pages()]
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return query
+    return OPDDirectory(list(opds.select_related("site__root_page"))).pages_q()
 
 
 class AssignmentForm(forms.ModelForm):
@@ -88,7 +84,12 @@ class AssignmentForm(forms.ModelForm):
         if photographer and photographer.pk not in team:
             self.add_error("photographer", _("Fotografer harus Penulis / Tim Peliput OPD ini."))
         event = cleaned.get("event")
-        if event and not EventPage.objects.filter(pk=event.pk).filter(_pages_of([opd])).exists():
+        if (
+            event
+            and not EventPage.objects.filter(pk=event.pk)
+            .filter(_pages_of(OPD.objects.filter(pk=opd.pk)))
+            .exists()
+        ):
             self.add_error("event", _("Pilih agenda dari situs OPD ini."))
         starts_at, due_at = cleaned.get("starts_at"), cleaned.get("due_at")
         if starts_at and due_at and due_at < starts_at:
