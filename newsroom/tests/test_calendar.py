@@ -14,6 +14,7 @@ from newsroom.tests.factories import make_assignment
 from opd.roles import Role
 from opd.tests.factories import UserFactory, make_opd, member
 from tests.admin import is_refused, login
+from tests.querycount import ConstantQueriesMixin
 from tests.test_sop_workflow import add_news_index
 
 
@@ -29,7 +30,7 @@ def calendar(client, **params):
     }
 
 
-class EditorialCalendarTests(TestCase):
+class EditorialCalendarTests(ConstantQueriesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.portal = make_opd("ketapangkab", "Pemerintah Kabupaten Ketapang", is_portal=True)
@@ -134,3 +135,23 @@ class EditorialCalendarTests(TestCase):
         outsider = UserFactory(username="tamu")
         outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
         self.assertTrue(is_refused(login(outsider).get("/admin/liputan/kalender/")))
+
+    def test_regency_calendar_costs_the_same_queries_whatever_the_number_of_opds_and_items(self):
+        self.client.force_login(UserFactory(username="developer", is_superuser=True))
+
+        def grow():
+            dinsos = make_opd("dinsos", "Dinas Sosial")
+            penulis = member(dinsos, Role.PENULIS)
+            for hour in (8, 10, 13):
+                make_assignment(
+                    dinsos, [penulis], title=f"Bansos {hour}", starts_at=wib(2026, 12, 1, hour, 0)
+                )
+            dinsos.site.root_page.add_child(
+                instance=EventPage(
+                    title="Bazar", start=wib(2026, 12, 5, 9, 0), place="Pasar", summary="Bazar."
+                )
+            )
+
+        self.assert_constant_queries(
+            "/admin/liputan/kalender/?tanggal=2026-12-02", "ketapangkab.localhost", grow, "Bansos 13"
+        )
