@@ -14,6 +14,7 @@ from opd.scoping import opds_reported_to
 from . import views
 from .models import Assignment
 from .panels import MyAssignmentsPanel
+from .report import chain_section
 
 
 @hooks.register("register_admin_urls")
@@ -68,6 +69,11 @@ class NewsroomMenuItem(SubmenuMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_newsroom_menu():
     return NewsroomMenuItem(gettext_lazy("Redaksi"), newsroom_menu, icon_name="calendar", order=250)
+
+
+@hooks.register("mutu_baku_report_sections")
+def add_coverage_chain_to_report(request, opds, **filters):
+    return chain_section(request, opds, **filters)
 
 
 @hooks.register("construct_homepage_panels")

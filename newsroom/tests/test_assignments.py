@@ -148,6 +148,13 @@ class AssignmentToPublicationTests(TestCase):
         html = text(editor.get("/admin/laporan/mutu-baku/"))
         self.assertIn(str(Step.PENUGASAN.label), html)
         self.assertIn(str(Step.PELIPUTAN.label), html)
+        # ... and the section "Rantai liputan" has the assignment's whole chain in one row:
+        # steps 3-8 in minutes, then 09:00 (start of step 3) to 12:30 (live) against 585 minutes.
+        chain_row = html[html.index("Rantai liputan: penugasan sampai tayang") :]
+        self.assertIn(
+            "Peresmian Puskesmas Sukaharja Dinas Kesehatan 30,0 120,0 30,0 10,0 10,0 5,0 210,0 585,0",
+            chain_row,
+        )
 
         # The assignment shows the whole chain, step by step, from assignment to live.
         detail = text(editor.get(f"/admin/liputan/{assignment.pk}/"))
