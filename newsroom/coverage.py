@@ -76,6 +76,15 @@ def finish(assignment, user, now=None):
     assignment.save()
 
 
+@transaction.atomic
+def cancel(assignment, user):
+    """The Editor or Redaktur calls a coverage off; a finished one stays as it is."""
+    if assignment.status in (Status.DONE, Status.CANCELLED):
+        raise CoverageError(_("Penugasan yang sudah selesai atau dibatalkan tidak dapat dibatalkan."))
+    assignment.status = Status.CANCELLED
+    assignment.save(update_fields=["status"])
+
+
 def news_index_of(opd):
     """The OPD's Indonesian news list, where the release goes."""
     return NewsIndexPage.objects.child_of(opd.site.root_page).first()

@@ -156,6 +156,20 @@ def create_draft(request, assignment_id):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+@require_POST
+def cancel(request, assignment_id):
+    assignment = _assignment(request, assignment_id)
+    if not can_manage(request.user, assignment):
+        raise PermissionDenied
+    try:
+        coverage.cancel(assignment, request.user)
+    except coverage.CoverageError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Penugasan liputan dibatalkan."))
+    return redirect("newsroom_detail", assignment.pk)
+
+
 def upload(request, assignment_id):
     """Upload a photo or document for the assignment: into the OPD's collection, tagged with it."""
     assignment = _assignment(request, assignment_id)

@@ -29,6 +29,7 @@ def register_newsroom_urls():
         path("liputan/<int:assignment_id>/selesai/", views.finish, name="newsroom_finish"),
         path("liputan/<int:assignment_id>/draf/", views.create_draft, name="newsroom_create_draft"),
         path("liputan/<int:assignment_id>/unggah/", views.upload, name="newsroom_upload"),
+        path("liputan/<int:assignment_id>/batalkan/", views.cancel, name="newsroom_cancel"),
     ]
 
 

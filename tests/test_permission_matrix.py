@@ -318,6 +318,7 @@ RULES = {
     "newsroom_start": R("P", method="POST"),
     "newsroom_finish": R("P", method="POST"),
     "newsroom_create_draft": R("P", method="POST"),
+    "newsroom_cancel": R("ER", method="POST"),
 }
 # fmt: on
 

@@ -234,6 +234,19 @@ class AssignmentToPublicationTests(TestCase):
         assignment.refresh_from_db()
         self.assertEqual(assignment.status, Status.ASSIGNED)
 
+    def test_the_editor_calls_a_coverage_off_and_it_leaves_the_team_dashboard(self):
+        assignment = make_assignment(self.dinkes, [self.people[Role.PENULIS]], title="Rapat dibatalkan")
+        penulis = self.client_for(Role.PENULIS)
+        self.assertTrue(is_refused(penulis.post(f"/admin/liputan/{assignment.pk}/batalkan/")))
+        self.assertIn("Rapat dibatalkan", text(penulis.get("/admin/")))
+        response = self.client_for(Role.EDITOR).post(f"/admin/liputan/{assignment.pk}/batalkan/", follow=True)
+        self.assertIn("Penugasan liputan dibatalkan.", text(response))
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.status, Status.CANCELLED)
+        self.assertNotIn("Rapat dibatalkan", text(penulis.get("/admin/")))
+        response = penulis.post(f"/admin/liputan/{assignment.pk}/mulai/", follow=True)
+        self.assertIn("Penugasan ini sudah dimulai atau tidak lagi aktif.", text(response))
+
     def test_another_opds_roles_neither_see_nor_touch_the_assignment(self):
         assignment = make_assignment(self.dinkes, [self.people[Role.PENULIS]], title="RAHASIA liputan")
         kominfo = make_opd("diskominfo", "Dinas Komunikasi dan Informatika")
