@@ -100,7 +100,7 @@ class AssignmentForm(forms.ModelForm):
 class CoverageReportForm(forms.ModelForm):
     """What the team brings back besides uploaded media: quotes and a video link."""
 
-    video_url = forms.URLField(label=_("tautan video"), required=False, assume_scheme="https")
+    video_url = forms.URLField(label=_("Tautan video"), required=False, assume_scheme="https")
 
     class Meta:
         model = Assignment

@@ -234,6 +234,26 @@ class AssignmentToPublicationTests(TestCase):
         assignment.refresh_from_db()
         self.assertEqual(assignment.status, Status.ASSIGNED)
 
+    def test_documents_land_tagged_in_the_opds_collection_and_the_upload_checks_apply(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from wagtail.documents import get_document_model
+
+        assignment = make_assignment(self.dinkes, [self.people[Role.PENULIS]], needs_documents=True)
+        client = self.client_for(Role.PENULIS)
+        url = f"/admin/liputan/{assignment.pk}/unggah/"
+        hostile = SimpleUploadedFile("laporan.pdf", b"<html><script>alert(1)</script></html>")
+        response = client.post(url, {"jenis": "dokumen", "title": "Laporan", "file": hostile})
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(get_document_model().objects.exists())
+        self.assertIn("Dokumen wajib, belum lengkap", text(client.get(f"/admin/liputan/{assignment.pk}/")))
+        good = SimpleUploadedFile("data.csv", b"desa,peserta\nSukabangun,40\n")
+        response = client.post(url, {"jenis": "dokumen", "title": "Data peserta", "file": good})
+        self.assertEqual(response.status_code, 302)
+        document = get_document_model().objects.get()
+        self.assertEqual(document.collection, self.dinkes.collection)
+        self.assertEqual(list(document.tags.names()), [assignment.media_tag])
+        self.assertIn("Dokumen lengkap", text(client.get(f"/admin/liputan/{assignment.pk}/")))
+
     def test_the_editor_calls_a_coverage_off_and_it_leaves_the_team_dashboard(self):
         assignment = make_assignment(self.dinkes, [self.people[Role.PENULIS]], title="Rapat dibatalkan")
         penulis = self.client_for(Role.PENULIS)
