@@ -40,7 +40,7 @@ def missing_browser():
     except ImportError as error:
         return f"Playwright or axe-playwright-python is not installed ({error}); run make install"
     if not os.access(CHROMIUM, os.X_OK):
-        return f"{CHROMIUM} is missing; install Debian's Chromium (apt-get install chromium) or run make test as root"
+        return f"{CHROMIUM} is missing; install Debian's Chromium (apt-get install chromium)"
     return None
 
 

@@ -19,7 +19,11 @@ from tests import browser
 from tests.transactional import KeepsMigratedData
 
 # The regency portal and one OPD's site, as seeded by the demo.
-SITES = [("ketapangkab", "ketapangkab.localhost", "ketapang"), ("dinkes", "dinkes.ketapangkab.localhost", "imunisasi")]  # fmt: skip
+# (slug, hostname, a word to search for)
+SITES = [
+    ("ketapangkab", "ketapangkab.localhost", "ketapang"),
+    ("dinkes", "dinkes.ketapangkab.localhost", "imunisasi"),
+]
 PHONE = browser.WIDTHS[0]
 DESKTOP = browser.WIDTHS[2]
 
@@ -108,7 +112,7 @@ class PublicSiteInBrowserTests(KeepsMigratedData, StaticLiveServerTestCase):
                         )
                         self.assertEqual(broken, [], "every image loads")
                         if name in ("beranda", "berita", "berita-detail"):
-                            self.assertGreater(page.locator("main img").count(), 0, "the demo page has photos")
+                            self.assertGreater(page.locator("main img").count(), 0, "the page has photos")
                         self.assertEqual(watcher.take(), [])
                         page.screenshot(
                             path=browser.SCREENSHOTS / f"{slug}-{name}-{width[0]}.png", full_page=True
