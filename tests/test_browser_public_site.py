@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from news.models import NewsPage
-from opd.models import OPD
+from opd.models import OPD, SiteBranding, contrast_with_white
 from tests import browser
 from tests.transactional import KeepsMigratedData
 
@@ -125,6 +125,7 @@ class PublicSiteInBrowserTests(KeepsMigratedData, StaticLiveServerTestCase):
         self.check_desktop_menu_and_skip_link()
         self.check_not_found_page()
         self.check_print_of_a_news_article()
+        self.check_the_palest_accent_colour_a_site_may_choose()
 
     def check_menu_on_small_screens(self):
         for width in browser.WIDTHS[:2]:
@@ -204,4 +205,21 @@ class PublicSiteInBrowserTests(KeepsMigratedData, StaticLiveServerTestCase):
         self.assertTrue(page.locator("main h1").is_visible())
         self.assertTrue(page.locator("main figure img").first.is_visible())
         page.screenshot(path=browser.SCREENSHOTS / f"{slug}-berita-detail-cetak.png", full_page=True)
+        self.assertEqual(watcher.take(), [])
+
+    def check_the_palest_accent_colour_a_site_may_choose(self):
+        """The branding form accepts any accent with 4.5:1 against white; the palest still passes axe."""
+        palest = "#767676"
+        self.assertLess(contrast_with_white(palest), 4.6)
+        slug, hostname, query = SITES[1]
+        branding = SiteBranding.for_site(OPD.objects.get(slug=slug).site)
+        branding.accent_colour = palest
+        branding.full_clean()
+        branding.save()
+        page, watcher = self.new_page(PHONE)
+        for name, path in self.public_pages(slug, hostname, query)[:4]:
+            with self.subTest(accent=palest, page=name):
+                page.goto(self.base_url(hostname) + path)
+                self.assertIn(palest, page.locator("head style").inner_text())
+                self.assertEqual(browser.serious_violations(page), [])
         self.assertEqual(watcher.take(), [])

@@ -10,4 +10,4 @@ register = template.Library()
 @register.simple_tag
 def opd_sites():
     """Every OPD's site, the regency portal first, as (name, address of its home page)."""
-    return [(opd.name, opd.site.root_url) for opd in OPD.objects.select_related("site")]
+    return [(opd.name, f"{opd.site.root_url}/") for opd in OPD.objects.select_related("site")]
