@@ -9,7 +9,6 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-
 NO_ALT_TEXT = _(
     "Foto ini belum punya teks alternatif. Isi teks alternatifnya di menu Gambar, lalu pilih lagi."
 )
