@@ -7,6 +7,7 @@ into tests/screenshots/ (README, "Tests and CI"). Skipped with a message when Ch
 except in CI (PORTAL_REQUIRE_BROWSER=1).
 """
 
+import contextlib
 import io
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
@@ -74,19 +75,28 @@ class PublicSiteInBrowserTests(KeepsMigratedData, StaticLiveServerTestCase):
         ]
 
     def load_every_image(self, page):
-        """Scroll to the bottom step by step as a reader would, then fetch the lazy images still
-        out of view (the other slides of the slider), so that every image's address is tried."""
+        """Scroll to the bottom step by step as a reader would, then bring into view the lazy images
+        still out of it (the other slides of the slider), so that every image's address is tried."""
         page.evaluate(
             """async () => {
                 for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
                     window.scrollTo(0, y);
                     await new Promise((resolve) => setTimeout(resolve, 30));
                 }
+                for (const img of document.images) {
+                    if (!img.complete) {
+                        img.scrollIntoView({ block: "nearest", inline: "nearest" });
+                        await new Promise((resolve) => setTimeout(resolve, 50));
+                    }
+                }
                 window.scrollTo(0, 0);
-                document.querySelectorAll("img[loading=lazy]").forEach((img) => { img.loading = "eager"; });
             }"""
         )
         page.wait_for_load_state("networkidle")
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only where a browser runs
+
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion that follows names what did not load
+            page.wait_for_function("Array.from(document.images).every((img) => img.complete)", timeout=5000)
 
     def test_every_public_page_fits_loads_and_passes_axe_at_phone_tablet_and_desktop_widths(self):
         browser.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -188,6 +198,9 @@ class PublicSiteInBrowserTests(KeepsMigratedData, StaticLiveServerTestCase):
         self.assertEqual(response.status, 404)
         self.assertIn("Dinas Kesehatan", page.locator("header").inner_text())
         self.assertEqual(page.locator("h1").inner_text(), "Halaman tidak ditemukan")
+        self.assertLessEqual(
+            page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"), 0
+        )
         accent = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
         self.assertEqual(accent, "rgb(15, 107, 58)")  # the demo's #0f6b3a for Dinas Kesehatan
         self.assertEqual(browser.serious_violations(page), [])
