@@ -120,6 +120,23 @@ class PublicLayoutTests(TestCase):
         # No breadcrumb on the home page itself.
         self.assertNotIn('class="breadcrumb"', self.get("/")[1])
 
+    def test_every_site_shows_the_regency_identity_with_its_logo_linking_to_the_portal(self):
+        branding = SiteBranding.for_site(self.portal.site)
+        branding.logo = make_image(self.portal, "Lambang Kabupaten Ketapang")
+        branding.save()
+        for host in (HOST, "ketapangkab.localhost"):
+            with self.subTest(host=host):
+                _response, html = self.get("/", host=host)
+                strip = html[
+                    html.index('<div class="identity-strip">') : html.index('<div class="wrap header-bar">')
+                ]
+                self.assertIn('<a href="http://ketapangkab.localhost/">', strip)
+                self.assertIn("Pemerintah Kabupaten Ketapang</a>", strip)
+                [logo] = Tags(strip).all("img")
+                self.assertEqual(logo["alt"], "")  # the name beside it says it all
+                self.assertEqual(logo["height"], "48")
+                self.assertIn("width", logo)
+
     def test_footer_has_contacts_social_links_and_every_opds_site(self):
         _response, html = self.get("/")
         footer = html[html.index('<footer class="site-footer">') :]
