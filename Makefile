@@ -8,7 +8,7 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore
+.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore browser browser-deps
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,11 +31,25 @@ run: seed messages ## Set everything up and serve the demo on http://$(HOST):$(P
 	@echo "Buka http://ketapangkab.localhost:$(PORT)/ (admin: /admin/)"
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages ## Run checks and the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
+test: install messages browser-deps ## Run checks and the whole test suite (SQLite, or PostgreSQL via DATABASE_URL)
 	$(TEST) $(PY) manage.py check --fail-level WARNING
 	$(TEST) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m ruff check .
 	$(PY) -m pytest -p randomly $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium. Installed here when missing and we are root; otherwise
+# those tests are skipped with a message (CI sets PORTAL_REQUIRE_BROWSER=1: there they must run).
+browser-deps: ## Install Debian's Chromium for the browser tests if it is missing (needs root)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "== apt-get install chromium (browser tests) =="; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-dejavu-core; } || echo "Chromium could not be installed: the browser tests will be skipped."; \
+	else echo "No /usr/bin/chromium (sudo apt-get install chromium): the browser tests will be skipped."; fi
+
+browser: install messages browser-deps ## Run only the browser tests; screenshots go to tests/screenshots/
+	$(PY) -m pytest -p randomly tests/test_browser_public_site.py $(PYTEST_ARGS)
+	@echo "Screenshots: tests/screenshots/"
 
 messages: install ## Compile the translation catalogues to .mo (polib; GNU gettext not needed)
 	$(DEV) $(PY) manage.py compile_catalogues

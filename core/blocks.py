@@ -1,11 +1,22 @@
 """StreamField blocks shared by every page type; each renders with its own template."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+NO_ALT_TEXT = _(
+    "Foto ini belum punya teks alternatif. Isi teks alternatifnya di menu Gambar, lalu pilih lagi."
+)
+
+
+def lacks_alt_text(image):
+    """True for an image without alt text (uploaded before alt text was required)."""
+    return image is not None and not (image.description or "").strip()
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -32,6 +43,13 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Gambar")
         template = "components/streamfield/image_block.html"
 
+    def clean(self, value):
+        """Refuse a photo without alt text where it is placed (WCAG 2.1, 1.1.1)."""
+        value = super().clean(value)
+        if lacks_alt_text(value.get("image")):
+            raise StructBlockValidationError(block_errors={"image": ValidationError(NO_ALT_TEXT)})
+        return value
+
 
 class GalleryBlock(blocks.StructBlock):
     """A few photos shown together; each keeps the caption and credit of its image."""
@@ -43,6 +61,16 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Galeri foto")
         template = "components/streamfield/gallery_block.html"
+
+    def clean(self, value):
+        """Refuse a gallery with a photo that has no alt text, naming the photo."""
+        value = super().clean(value)
+        missing = [image.title for image in value.get("images") or [] if lacks_alt_text(image)]
+        if missing:
+            raise StructBlockValidationError(
+                non_block_errors=[ValidationError(f"{NO_ALT_TEXT} ({', '.join(missing)})")]
+            )
+        return value
 
 
 class VideoBlock(blocks.StructBlock):

@@ -39,3 +39,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page in the requesting site's branding (404 already gets the request from Django).
+handler500 = "core.views.server_error"

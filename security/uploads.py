@@ -165,7 +165,26 @@ class SafeDocumentForm(BaseDocumentForm):
 
 
 class SafeImageForm(BaseImageForm):
-    """Wagtail's image form (all upload screens) with check_image on the file."""
+    """Wagtail's image form (all upload screens) with check_image on the file, and alt text required.
+
+    The alt text (Wagtail's ``description``) is what a screen reader says for the photo (WCAG 2.1
+    1.1.1). Wagtail's multiple upload keeps a file whose form lacks it as a pending upload until
+    the alt text is filled in, so no image exists without one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            field = self.fields["description"]
+            field.required = True
+            field.label = _("Teks alternatif (alt)")
+            field.help_text = _(
+                "Wajib. Jelaskan isi foto untuk pembaca layar, misalnya 'Petugas menyuntikkan vaksin "
+                "kepada balita di Puskesmas Sukaharja'."
+            )
+            field.error_messages["required"] = _(
+                "Isi teks alternatif: jelaskan isi foto bagi pengunjung yang tidak dapat melihatnya."
+            )
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

@@ -67,7 +67,7 @@ class NavigationTests(TestCase):
         )
         self.assertEqual(response.status_code, 302)
         page = self.client.get("/", headers={"host": HOST}).content.decode()
-        self.assertIn('<nav class="main-nav" aria-label="Menu utama">', page)
+        self.assertIn('<nav class="main-nav" id="menu-utama" aria-label="Menu utama">', page)
         self.assertIn('<a href="/profil/">Profil Dinas</a>', page)  # a page link takes the page's title
         self.assertIn('<a href="https://ppid.ketapangkab.go.id/">PPID</a>', page)
         self.assertNotIn(
