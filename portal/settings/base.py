@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "compliance",
     "integrity",
     "demo",
+    "benchdata",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
     "security",
     "page_cache",
