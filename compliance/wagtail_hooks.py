@@ -9,10 +9,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from moderation.models import SOPStepTask, tasks_reviewed_by
+from opd.scoping import reads_reports
 
 from .panels import MyTasksPanel
 from .timing import deadline, elapsed
-from .views import MutuBakuReportView, visible_opds
+from .views import MutuBakuReportView
 
 ON_TIME_NOTICE = gettext_lazy(
     "Langkah SOP: %(step)s. Menunggu %(waited)d menit; mutu baku %(standard)d menit, tenggat %(deadline)s."
@@ -65,7 +66,7 @@ def register_report_url():
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return visible_opds(request.user).exists()
+        return reads_reports(request.user)
 
 
 @hooks.register("register_reports_menu_item")

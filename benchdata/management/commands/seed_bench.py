@@ -33,7 +33,7 @@ from demo.content import FOOTER_LINKS, PROFILE_PAGES, QUICK_LINKS
 from events.models import EventIndexPage, EventPage
 from home.models import StandardPage
 from library.models import DocumentIndexPage, DocumentPage, DocumentStatus, DocumentType
-from news.models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
+from news.models import NewsIndexPage, NewsPage, NewsPageTag
 from opd.models import OPD
 from opd.provisioning import provision_opd
 from opd.roles import Role
@@ -51,12 +51,51 @@ CATEGORIES = [
     ("ekonomi", "Ekonomi"),
     ("sosial", "Sosial"),
 ]
-WORDS = (
-    "pelayanan publik masyarakat kabupaten ketapang kecamatan desa jalan jembatan puskesmas sekolah "
-    "bantuan sosial pertanian perkebunan sawit nelayan banjir kesehatan imunisasi posyandu pendidikan "
-    "guru siswa anggaran pembangunan infrastruktur pariwisata budaya festival koperasi umkm pasar "
-    "perizinan investasi lingkungan sampah air bersih listrik internet digital kependudukan"
-).split()
+WORDS = [
+    "pelayanan",
+    "publik",
+    "masyarakat",
+    "kabupaten",
+    "ketapang",
+    "kecamatan",
+    "desa",
+    "jalan",
+    "jembatan",
+    "puskesmas",
+    "sekolah",
+    "bantuan",
+    "sosial",
+    "pertanian",
+    "perkebunan",
+    "sawit",
+    "nelayan",
+    "banjir",
+    "kesehatan",
+    "imunisasi",
+    "posyandu",
+    "pendidikan",
+    "guru",
+    "siswa",
+    "anggaran",
+    "pembangunan",
+    "infrastruktur",
+    "pariwisata",
+    "budaya",
+    "festival",
+    "koperasi",
+    "umkm",
+    "pasar",
+    "perizinan",
+    "investasi",
+    "lingkungan",
+    "sampah",
+    "air",
+    "bersih",
+    "listrik",
+    "internet",
+    "digital",
+    "kependudukan",
+]
 RARE_WORD = "ombudsmanisasi"  # appears in exactly one article: the benchmark's "rare word" search
 
 
@@ -82,7 +121,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sites", type=int, default=40, help="Jumlah situs OPD (bawaan 40).")
-        parser.add_argument("--articles", type=int, default=20000, help="Jumlah berita terbit (bawaan 20000).")
+        parser.add_argument(
+            "--articles", type=int, default=20000, help="Jumlah berita terbit (bawaan 20000)."
+        )
         parser.add_argument("--port", type=int, default=80)
         parser.add_argument("--domain", default="ketapangkab.localhost")
         parser.add_argument("--seed", type=int, default=12)
@@ -94,7 +135,9 @@ class Command(BaseCommand):
         if sites < 1 or articles < 0:
             raise CommandError("--sites minimal 1 dan --articles tidak negatif.")
         if OPD.objects.exists():
-            raise CommandError("Basis data sudah berisi OPD: seed_bench hanya untuk basis data benchmark kosong.")
+            raise CommandError(
+                "Basis data sudah berisi OPD: seed_bench hanya untuk basis data benchmark kosong."
+            )
         self.rng = random.Random(seed)
         self.progress = lambda iterable=None, **kw: tqdm(iterable, disable=no_progress, **kw)
         self.now = timezone.now()
@@ -206,7 +249,11 @@ class Command(BaseCommand):
             [through(newspage_id=p.pk, newscategory_id=c.pk) for p in pages for c in p.categories.all()]
         )
         NewsPageTag.objects.bulk_create(
-            [NewsPageTag(content_object_id=p.pk, tag_id=t.tag_id) for p in pages for t in p.tagged_items.all()]
+            [
+                NewsPageTag(content_object_id=p.pk, tag_id=t.tag_id)
+                for p in pages
+                for t in p.tagged_items.all()
+            ]
         )
 
     def history(self, opd, pages):
