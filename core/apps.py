@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
-        from . import performance
+        from . import performance, site_settings
 
         performance.install()
+        site_settings.install()

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class BasePage(Page):
@@ -44,6 +44,23 @@ class BasePage(Page):
     def get_feed_date(self):
         """When the page appeared, for feeds (a type with its own date overrides this)."""
         return self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def language_code(self):
+        """The page's language ("id", "en") without a query when the request knows its locale."""
+        from .performance import language_code_of
+
+        return language_code_of(self)
+
+    def site_for(self, request=None):
+        """The page's Site: the request's own (no query) when the page is in it."""
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None and any(
+            root.site_id == site.pk and self.url_path.startswith(root.root_path)
+            for root in Site.get_site_root_paths()
+        ):
+            return site
+        return self.get_site()
 
     def get_structured_data(self, request):
         """A schema.org object (a dict) describing the page as JSON-LD, or None."""

@@ -4,18 +4,30 @@
   (``page.localized``: menus, lists, the language switcher) asks for the active locale again;
   a page with a menu of ten links asked twenty times. Answers are kept for the current
   request only (cleared when a request starts and whenever a locale is saved or deleted).
+- Page view restrictions: every list of public pages (``.public()``) and every page served
+  asks for the install's restricted sections; there are few and they rarely change, so each
+  worker keeps them until the shared version (a key in Django's cache) changes when one is
+  saved or deleted.
 - ``PagePermissionTester.can_delete``: for a reviewer without the publish permission (every
   SOP role), Wagtail asks the database whether a page or one of its descendants is live, for
   every row of the page explorer (its "Pindahkan" and "Hapus" buttons). For a page without
   children the page itself answers.
 """
 
+import uuid
+
+from django.core.cache import cache
 from django.core.signals import request_started
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, LocaleManager, PagePermissionTester
+from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 _locales = {}
+RESTRICTIONS_KEY = "portal:view-restrictions-version"
+_restrictions = {}
+_original_get_view_restrictions = Page.get_view_restrictions
 
 
 def _forget_locales(**kwargs):
@@ -27,6 +39,55 @@ def get_for_language(self, language_code):
     if code not in _locales:
         _locales[code] = self.get(language_code=code)
     return _locales[code]
+
+
+def language_code_of(page):
+    """The page's language code, from the locales this request has already loaded if possible."""
+    for locale in _locales.values():
+        if locale.pk == page.locale_id:
+            return locale.language_code
+    return page.locale.language_code
+
+
+def _restrictions_version():
+    version = cache.get(RESTRICTIONS_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(RESTRICTIONS_KEY, version, None)
+    return version
+
+
+def view_restrictions():
+    """Every page view restriction, with its page (the few restricted sections of the install)."""
+    version = _restrictions_version()
+    if _restrictions.get("version") != version:
+        _restrictions["list"] = list(PageViewRestriction.objects.select_related("page"))
+        _restrictions["version"] = version
+    return _restrictions["list"]
+
+
+def _forget_restrictions(**kwargs):
+    cache.set(RESTRICTIONS_KEY, uuid.uuid4().hex, None)
+    _restrictions.clear()
+
+
+def private_q(self):
+    q = Q()
+    for restriction in view_restrictions():
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def get_view_restrictions(self):
+    if not view_restrictions():
+        return PageViewRestriction.objects.none()
+    return _original_get_view_restrictions(self)
+
+
+def forget_all():
+    """Drop every answer kept in memory (tests roll the database back under them)."""
+    _locales.clear()
+    _restrictions.clear()
 
 
 class LeafAwarePagePermissionTester(PagePermissionTester):
@@ -48,6 +109,12 @@ def install():
     from wagtail.models import pages
 
     LocaleManager.get_for_language = get_for_language
+    PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = get_view_restrictions
+    post_save.connect(_forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.save")
+    post_delete.connect(
+        _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.delete"
+    )
     pages.PagePermissionTester = LeafAwarePagePermissionTester
     request_started.connect(_forget_locales, dispatch_uid="core.performance.locales.request")
     post_save.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.save")

@@ -186,7 +186,7 @@ class NewsPage(BasePage):
         )
 
     def get_structured_data(self, request):
-        site = self.get_site()
+        site = self.site_for(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -194,7 +194,7 @@ class NewsPage(BasePage):
             "description": self.lead,
             "datePublished": self.get_feed_date().isoformat(),
             "dateModified": (self.last_published_at or self.get_feed_date()).isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "mainEntityOfPage": self.get_full_url(request),
             "author": {"@type": "Organization", "name": self.reporters or site.site_name},
             "publisher": {"@type": "GovernmentOrganization", "name": site.site_name},
