@@ -2,26 +2,29 @@
 
 - ``Locale.objects.get_for_language``: every page link that follows the visitor's language
   (``page.localized``: menus, lists, the language switcher) asks for the active locale again;
-  a page with a menu of ten links asked twenty times. Answers are kept for the current
-  request only (cleared when a request starts and whenever a locale is saved or deleted).
+  a page with a menu of ten links asked twenty times. Each worker keeps the locales until the
+  shared version (a key in Django's cache, Redis in production) changes: whenever a locale
+  is saved or deleted.
 - Page view restrictions: every list of public pages (``.public()``) and every page served
   asks for the install's restricted sections; there are few and they rarely change, so each
   worker keeps them until the shared version (a key in Django's cache) changes when one is
   saved or deleted.
+- ``Site.find_for_request``: the site of a host name, kept per worker until a Site is saved
+  or deleted (the shared version again).
 - ``PagePermissionTester.can_delete``: for a reviewer without the publish permission (every
   SOP role), Wagtail asks the database whether a page or one of its descendants is live, for
   every row of the page explorer (its "Pindahkan" and "Hapus" buttons). For a page without
   children the page itself answers.
 """
 
+import copy
 import uuid
 
 from django.core.cache import cache
-from django.core.signals import request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction
+from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 _locales = {}
@@ -30,36 +33,45 @@ _restrictions = {}
 _original_get_view_restrictions = Page.get_view_restrictions
 
 
+LOCALES_KEY = "portal:locales-version"
+
+
 def _forget_locales(**kwargs):
+    cache.set(LOCALES_KEY, uuid.uuid4().hex, None)
     _locales.clear()
 
 
 def get_for_language(self, language_code):
     code = get_supported_content_language_variant(language_code)
+    version = _version(LOCALES_KEY)
+    if _locales.get("version") != version:
+        _locales.clear()
+        _locales["version"] = version
     if code not in _locales:
         _locales[code] = self.get(language_code=code)
     return _locales[code]
 
 
+def _version(key):
+    """The shared version of something workers keep in memory (a key in Django's cache)."""
+    version = cache.get(key)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(key, version, None)
+    return version
+
+
 def language_code_of(page):
     """The page's language code, from the locales this request has already loaded if possible."""
     for locale in _locales.values():
-        if locale.pk == page.locale_id:
+        if isinstance(locale, Locale) and locale.pk == page.locale_id:
             return locale.language_code
     return page.locale.language_code
 
 
-def _restrictions_version():
-    version = cache.get(RESTRICTIONS_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(RESTRICTIONS_KEY, version, None)
-    return version
-
-
 def view_restrictions():
     """Every page view restriction, with its page (the few restricted sections of the install)."""
-    version = _restrictions_version()
+    version = _version(RESTRICTIONS_KEY)
     if _restrictions.get("version") != version:
         _restrictions["list"] = list(PageViewRestriction.objects.select_related("page"))
         _restrictions["version"] = version
@@ -84,10 +96,43 @@ def get_view_restrictions(self):
     return _original_get_view_restrictions(self)
 
 
+SITES_KEY = "portal:sites-version"
+_sites = {}
+_original_find_for_request = Site._find_for_request
+
+
+def _forget_sites(**kwargs):
+    cache.set(SITES_KEY, uuid.uuid4().hex, None)
+    _sites.clear()
+
+
+def find_for_request(request):
+    """Wagtail's Site for the request's host and port, kept per worker until a Site changes."""
+    key = (request._get_raw_host(), request.get_port())
+    version = _version(SITES_KEY)
+    if _sites.get("version") != version:
+        _sites.clear()
+        _sites["version"] = version
+    if key not in _sites:
+        site = _original_find_for_request(request)
+        if len(_sites) > 1000:  # host names from the outside world: keep the memory bounded
+            return site
+        _sites[key] = site
+    site = _sites[key]
+    if site is None:
+        return None
+    # A copy without cached relations: its root page must be read fresh by each request.
+    clone = copy.copy(site)
+    clone._state = copy.copy(site._state)
+    clone._state.fields_cache = {}
+    return clone
+
+
 def forget_all():
     """Drop every answer kept in memory (tests roll the database back under them)."""
     _locales.clear()
     _restrictions.clear()
+    _sites.clear()
 
 
 class LeafAwarePagePermissionTester(PagePermissionTester):
@@ -110,12 +155,16 @@ def install():
 
     LocaleManager.get_for_language = get_for_language
     PageQuerySet.private_q = private_q
+    Site._find_for_request = staticmethod(find_for_request)
+    post_save.connect(_forget_sites, sender=Site, dispatch_uid="core.performance.sites.save")
+    post_delete.connect(_forget_sites, sender=Site, dispatch_uid="core.performance.sites.delete")
     Page.get_view_restrictions = get_view_restrictions
-    post_save.connect(_forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.save")
+    post_save.connect(
+        _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.save"
+    )
     post_delete.connect(
         _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.delete"
     )
     pages.PagePermissionTester = LeafAwarePagePermissionTester
-    request_started.connect(_forget_locales, dispatch_uid="core.performance.locales.request")
     post_save.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.save")
     post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.delete")

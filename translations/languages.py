@@ -33,13 +33,19 @@ def _live_translations(page, request=None):
     known = getattr(request, "_portal_live_translations", None) if request is not None else None
     if known is not None and page.translation_key in known:
         return known[page.translation_key]
-    pages = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-    found = {translation.locale.language_code: translation for translation in pages}
+    keys = {page.translation_key}
+    # The switcher also needs the site's home page in each language: ask for both at once.
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None and "root_page" in site._state.fields_cache:
+        keys.add(site.root_page.translation_key)
+    found = {key: {} for key in keys}
+    for translation in Page.objects.filter(translation_key__in=keys).live().select_related("locale"):
+        found[translation.translation_key][translation.locale.language_code] = translation
     if request is not None:
         if known is None:
             known = request._portal_live_translations = {}
-        known[page.translation_key] = found
-    return found
+        known.update(found)
+    return found[page.translation_key]
 
 
 def _home_url(request, code):

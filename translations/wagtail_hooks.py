@@ -67,7 +67,9 @@ def _drop_localize_row_buttons():
     from wagtail_localize import wagtail_hooks as localize_hooks
 
     registered = hooks._hooks.get("register_page_listing_more_buttons", [])
-    registered[:] = [entry for entry in registered if entry[0] is not localize_hooks.page_listing_more_buttons]
+    registered[:] = [
+        entry for entry in registered if entry[0] is not localize_hooks.page_listing_more_buttons
+    ]
 
 
 _drop_localize_row_buttons()

@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.site_settings import current_version
 from news.forms import NewsPageForm
 
 
@@ -87,6 +89,7 @@ class NewsPage(BasePage):
     objects = NewsPageManager()
     base_form_class = NewsPageForm
     og_type = "article"
+    route_select_related = ("featured_image",)
 
     content_panels = [
         *BasePage.content_panels,
@@ -164,8 +167,27 @@ class NewsPage(BasePage):
             return published
         return timezone.make_aware(datetime.combine(self.date, time(hour=8)))
 
+    def get_context(self, request, *args, **kwargs):
+        # A preview shows the draft's own related articles, never the published page's cached ones.
+        self._related_may_be_cached = not getattr(request, "is_preview", False)
+        return super().get_context(request, *args, **kwargs)
+
     def get_related_articles(self, count=3):
-        """The articles the Penulis linked, else the newest ones sharing a category on this site."""
+        """The articles the Penulis linked, else the newest ones sharing a category on this site.
+
+        On the public page they are kept in Django's cache until any page is published,
+        unpublished, moved or deleted (``core.site_settings.current_version``).
+        """
+        if not getattr(self, "_related_may_be_cached", False):
+            return self._find_related_articles(count)
+        key = f"portal:related-articles:{self.pk}:{count}:{current_version()}"
+        found = cache.get(key)
+        if found is None:
+            found = self._find_related_articles(count)
+            cache.set(key, found, 24 * 3600)
+        return found
+
+    def _find_related_articles(self, count):
         chosen = [
             link.article
             for link in self.related_articles.select_related("article")
