@@ -21,10 +21,10 @@ def _fresh_site_settings():
     """What workers keep in memory (core.site_settings, core.performance) must not outlive a
     test's rollback."""
     from core.performance import forget_all
-    from core.site_settings import _loaded
+    from core.site_settings import forget
 
-    _loaded.clear()
+    forget()
     forget_all()
     yield
-    _loaded.clear()
+    forget()
     forget_all()

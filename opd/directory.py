@@ -13,7 +13,11 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.site_settings import current_version
+
 from .models import OPD
+
+_shared = {}
 
 # Home pages sit at depth 2; the first two steps of a page's path name its home page.
 HOME_DEPTH = 2
@@ -30,6 +34,16 @@ class OPDDirectory:
         )
         self.opds = opds
         self._by_path = {path: by_key[key] for path, key in homes}
+
+    @classmethod
+    def shared(cls):
+        """The directory kept in this worker's memory, rebuilt when the public content version
+        changes (a Site, an OPD or the page tree changed: ``core.site_settings``)."""
+        version = current_version()
+        if _shared.get("version") != version:
+            _shared["directory"] = cls()
+            _shared["version"] = version
+        return _shared["directory"]
 
     def opd_for(self, page):
         """The OPD whose site holds the page (None for a page outside every OPD's site)."""

@@ -119,7 +119,7 @@ class OPDNewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        directory = OPDDirectory()
+        directory = OPDDirectory.shared()
         form = OPDFilterForm(request.GET or None, opds=directory.opds)
         chosen = None
         if form.is_valid() and form.cleaned_data["opd"]:
