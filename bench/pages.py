@@ -4,6 +4,7 @@ Runs in bench/run.py's process after django.setup() with the benchmark's product
 """
 
 import time
+import urllib.error
 import urllib.request
 from datetime import timedelta
 
@@ -97,8 +98,11 @@ def publish_and_time(varnish_url, host):
 
     def listed():
         request = urllib.request.Request(f"{varnish_url}/berita/", headers={"Host": host})  # noqa: S310
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
-            return title in response.read().decode()
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                return title in response.read().decode()
+        except urllib.error.HTTPError:
+            return False
 
     listed()  # cached now, without the new article
     page = NewsPage(title=title, lead="Uji terbit.", body=[("paragraph", "<p>Uji.</p>")])

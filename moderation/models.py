@@ -57,14 +57,7 @@ class SOPStepTask(AbstractGroupApprovalTask):
         # the dashboard and menus ask for every task.
         if not user.is_authenticated:
             return False
-        if getattr(user, "_sop_task_ids", None) is None:
-            delegated = Delegation.objects.active().filter(delegate=user).values("group")
-            user._sop_task_ids = set(
-                SOPStepTask.objects.filter(
-                    models.Q(groups__in=user.groups.all()) | models.Q(groups__in=delegated)
-                ).values_list("pk", flat=True)
-            )
-        return self.pk in user._sop_task_ids
+        return self.pk in task_ids_of_groups(user)
 
     def user_is_reviewer(self, user):
         return user.is_superuser or self._user_in_groups(user)
@@ -205,6 +198,21 @@ class FastTrackReview(models.Model):
 
     def __str__(self):
         return f"{self.fast_track} — {self.task}"
+
+
+def task_ids_of_groups(user):
+    """Ids of the SOP steps of the user's groups and Plt/Plh roles, looked up once per user
+    object (the dashboard, menus and each task's checks ask again and again)."""
+    if not user.is_authenticated:
+        return set()
+    if getattr(user, "_sop_task_ids", None) is None:
+        delegated = Delegation.objects.active().filter(delegate=user).values("group")
+        user._sop_task_ids = set(
+            SOPStepTask.objects.filter(
+                models.Q(groups__in=user.groups.all()) | models.Q(groups__in=delegated)
+            ).values_list("pk", flat=True)
+        )
+    return user._sop_task_ids
 
 
 def tasks_reviewed_by(user):

@@ -11,7 +11,9 @@ import copy
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
-from wagtail.models import Revision, Task, TaskState, Workflow
+from wagtail.models import Revision, Task, TaskState, WorkflowTask
+
+from .models import SOPStepTask
 
 LIMIT = 20
 
@@ -22,9 +24,9 @@ class BoundedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         context = {"request": request, "csrf_token": parent_context["csrf_token"], "states": []}
-        base = TaskState.objects.reviewable_by(request.user)
         states = list(
-            base.select_related(
+            TaskState.objects.reviewable_by(request.user)
+            .select_related(
                 "revision",
                 "revision__user",
                 "workflow_state",
@@ -37,17 +39,20 @@ class BoundedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
         )
         if not states:
             return context
-        context["total"] = base.count() if len(states) == self.limit else len(states)
-        context["limit_notice"] = _(
-            "Menampilkan %(shown)d terbaru dari %(total)d; semuanya ada di Tugas saya."
-        )
-        specific_tasks = {
-            task.pk: task for task in Task.objects.filter(pk__in={s.task_id for s in states}).specific()
-        }
-        workflow_tasks = {
-            workflow.pk: list(workflow.tasks)
-            for workflow in Workflow.objects.filter(pk__in={s.workflow_state.workflow_id for s in states})
-        }
+        task_ids = {state.task_id for state in states}
+        specific_tasks = {task.pk: task for task in SOPStepTask.objects.filter(pk__in=task_ids)}
+        if len(specific_tasks) < len(task_ids):  # a task of another kind than the SOP's
+            specific_tasks.update(
+                (task.pk, task)
+                for task in Task.objects.filter(pk__in=task_ids - set(specific_tasks)).specific()
+            )
+        workflow_tasks = {}
+        for link in (
+            WorkflowTask.objects.filter(workflow_id__in={s.workflow_state.workflow_id for s in states})
+            .select_related("task")
+            .order_by("sort_order")
+        ):
+            workflow_tasks.setdefault(link.workflow_id, []).append(link.task)
         statuses = {}
         for row in (
             TaskState.objects.filter(workflow_state__in=[s.workflow_state_id for s in states])

@@ -124,12 +124,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--articles", type=int, default=20000, help="Jumlah berita terbit (bawaan 20000)."
         )
+        parser.add_argument(
+            "--waiting",
+            type=int,
+            default=WAITING_TASKS,
+            help="Halaman menunggu Editor OPD pertama (bawaan 200).",
+        )
         parser.add_argument("--port", type=int, default=80)
         parser.add_argument("--domain", default="ketapangkab.localhost")
         parser.add_argument("--seed", type=int, default=12)
         parser.add_argument("--no-progress", action="store_true", help="Tanpa bilah kemajuan.")
 
-    def handle(self, *args, sites, articles, port, domain, seed, no_progress, **options):
+    def handle(self, *args, sites, articles, waiting, port, domain, seed, no_progress, **options):
         from tqdm import tqdm
 
         if sites < 1 or articles < 0:
@@ -151,6 +157,7 @@ class Command(BaseCommand):
                 for number in self.progress(range(1, sites + 1), desc="situs OPD", unit="situs"):
                     slug = f"opd{number:02d}"
                     opds.append(self.site(slug, f"Dinas Benchmark {number:02d}", f"{slug}.{domain}", port))
+            self.opds = opds
             counts = share(articles, sites)
             bar = self.progress(total=articles, desc="berita", unit="berita")
             for opd, count in zip(opds[1:], counts, strict=True):
@@ -159,7 +166,7 @@ class Command(BaseCommand):
                     self.other_content(opd)
             bar.close()
             with transaction.atomic():
-                self.waiting(opds[1], WAITING_TASKS)
+                self.waiting(opds[1], waiting)
             self.index()
         elapsed = time.monotonic() - started
         self.stdout.write(
@@ -229,19 +236,21 @@ class Command(BaseCommand):
         page.tags.add(*rng.sample(self.tags, 2))
         return page
 
-    def news(self, opd, count, bar):
+    def news(self, opd, count, bar=None, start=0):
+        """``count`` published articles, numbered from ``start``, spread over the last year."""
         index = opd.indexes[NewsIndexPage]
         pages = []
-        # Spread over a year (oldest first in the tree, as they would have been written).
-        for number in range(count):
-            days_ago = int(365 * (count - number) / max(count, 1))
+        # Oldest first in the tree, as they would have been written.
+        for number in range(start, start + count):
+            days_ago = int(365 * (start + count - number) / max(count, 1))
             pages.append(self.article(opd, number, days_ago))
         for start in range(0, len(pages), bulk.BATCH):
             batch = pages[start : start + bulk.BATCH]
             bulk.add_children(index, batch, user=opd.people[Role.PENULIS])
             self.relations(batch)
             self.history(opd, batch)
-            bar.update(len(batch))
+            if bar is not None:
+                bar.update(len(batch))
 
     def relations(self, pages):
         through = NewsPage.categories.through
@@ -335,9 +344,11 @@ class Command(BaseCommand):
         StepTiming.objects.bulk_create(step_rows, batch_size=2000)
         PublicationTiming.objects.bulk_create(publications, batch_size=2000)
 
-    def waiting(self, opd, count):
+    def waiting(self, opd, count, start=0):
         """Drafts submitted to the SOP and waiting at the Editor's step (the Editor's dashboard)."""
-        pages = [self.article(opd, 100000 + n, 0, live=False) for n in range(count)]
+        if not count:
+            return
+        pages = [self.article(opd, 100000 + n, 0, live=False) for n in range(start, start + count)]
         for page in pages:
             page.first_published_at = None
             page.latest_revision_created_at = self.now
