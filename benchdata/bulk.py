@@ -63,7 +63,7 @@ def add_children(parent, pages, user=None, live=True):
         Page.objects.bulk_create(rows)
         for page, row in zip(batch, rows, strict=True):
             page.pk = page.id = page.page_ptr_id = row.pk
-        local = [f for f in model._meta.local_concrete_fields]
+        local = list(model._meta.local_concrete_fields)
         model._base_manager._insert(batch, fields=local, using=connection.alias)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     add_revisions(pages, user)

@@ -144,7 +144,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Basis data sudah berisi OPD: seed_bench hanya untuk basis data benchmark kosong."
             )
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 - made-up content, reproducible
         self.progress = lambda iterable=None, **kw: tqdm(iterable, disable=no_progress, **kw)
         self.now = timezone.now()
         started = time.monotonic()
