@@ -46,7 +46,8 @@ NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 class NewsPage(BasePage):
     """A news release (rilis): lead, body, photos, coverage data, categories, tags and related news."""
 
-    date = models.DateField(_("tanggal berita"), default=timezone.localdate)
+    # Indexed: every list and the portal's aggregation read the newest first.
+    date = models.DateField(_("tanggal berita"), default=timezone.localdate, db_index=True)
     lead = models.TextField(_("teras berita"), help_text=_("Ringkasan satu-dua kalimat di awal berita."))
     featured_image = models.ForeignKey(
         get_image_model_string(),

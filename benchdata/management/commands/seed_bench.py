@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from taggit.models import Tag
@@ -168,6 +168,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.waiting(opds[1], waiting)
             self.index()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # the planner's statistics after the bulk inserts
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
