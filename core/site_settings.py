@@ -33,8 +33,10 @@ def forget(**kwargs):
     _loaded.clear()
 
 
-def forget_on_save(sender, instance, **kwargs):
-    if isinstance(instance, CachedSiteSetting):
+def forget_on_save(sender, instance, created=False, **kwargs):
+    # Wagtail creates a site's empty settings row the first time a page asks for it: that shows
+    # nothing new, and forgetting then would make the next request load everything again.
+    if isinstance(instance, CachedSiteSetting) and not created:
         forget()
 
 
