@@ -18,9 +18,11 @@
 """
 
 import copy
+import time
 import uuid
 
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
@@ -37,7 +39,7 @@ LOCALES_KEY = "portal:locales-version"
 
 
 def _forget_locales(**kwargs):
-    cache.set(LOCALES_KEY, uuid.uuid4().hex, None)
+    new_version(LOCALES_KEY)
     _locales.clear()
 
 
@@ -52,13 +54,36 @@ def get_for_language(self, language_code):
     return _locales[code]
 
 
+_versions_seen = {}
+
+
 def _version(key):
-    """The shared version of something workers keep in memory (a key in Django's cache)."""
-    version = cache.get(key)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(key, version, None)
+    """The shared version of something workers keep in memory (a key in Django's cache).
+
+    Read from the cache at most once per request and second (a page asks dozens of times;
+    processes that serve no requests, like the task worker, ask again after a second): a
+    change made by another worker is seen from its next request on, one made here at once.
+    """
+    seen = _versions_seen.get(key)
+    now = time.monotonic()
+    if seen is None or now - seen[1] > 1.0:
+        version = cache.get(key)
+        if version is None:
+            return new_version(key)
+        seen = _versions_seen[key] = (version, now)
+    return seen[0]
+
+
+def new_version(key):
+    """Tell every worker that what it keeps under ``key`` changed."""
+    version = uuid.uuid4().hex
+    cache.set(key, version, None)
+    _versions_seen[key] = (version, time.monotonic())
     return version
+
+
+def _new_request(**kwargs):
+    _versions_seen.clear()
 
 
 def language_code_of(page):
@@ -79,7 +104,7 @@ def view_restrictions():
 
 
 def _forget_restrictions(**kwargs):
-    cache.set(RESTRICTIONS_KEY, uuid.uuid4().hex, None)
+    new_version(RESTRICTIONS_KEY)
     _restrictions.clear()
 
 
@@ -102,7 +127,7 @@ _original_find_for_request = Site._find_for_request
 
 
 def _forget_sites(**kwargs):
-    cache.set(SITES_KEY, uuid.uuid4().hex, None)
+    new_version(SITES_KEY)
     _sites.clear()
 
 
@@ -133,6 +158,7 @@ def forget_all():
     _locales.clear()
     _restrictions.clear()
     _sites.clear()
+    _versions_seen.clear()
 
 
 class LeafAwarePagePermissionTester(PagePermissionTester):
@@ -154,6 +180,7 @@ def install():
     from wagtail.models import pages
 
     LocaleManager.get_for_language = get_for_language
+    request_started.connect(_new_request, dispatch_uid="core.performance.versions")
     PageQuerySet.private_q = private_q
     Site._find_for_request = staticmethod(find_for_request)
     post_save.connect(_forget_sites, sender=Site, dispatch_uid="core.performance.sites.save")

@@ -11,25 +11,23 @@ unpublished, moved or deleted (menus show page titles and addresses).
 """
 
 import copy
-import uuid
-
-from django.core.cache import cache
 
 VERSION_KEY = "portal:site-settings-version"
 _loaded = {}
 
 
 def current_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(VERSION_KEY, version, None)
-    return version
+    """The public content version (read from Django's cache once per request)."""
+    from .performance import _version
+
+    return _version(VERSION_KEY)
 
 
 def forget(**kwargs):
     """Make every worker reload its settings on their next use."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    from .performance import new_version
+
+    new_version(VERSION_KEY)
     _loaded.clear()
 
 
