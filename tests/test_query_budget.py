@@ -74,6 +74,8 @@ class Shared:
 
 
 class QueryBudgetTests(TestCase):
+    maxDiff = None
+
     @classmethod
     def setUpTestData(cls):
         cls.seeder = Shared(seed())
@@ -119,7 +121,14 @@ class QueryBudgetTests(TestCase):
         self.assertContains(response, "Dinas Benchmark 99")  # the growth is really listed
         _queries, response = self.warm_count(OPD, "/berita/?halaman=20")
         self.assertContains(response, "Halaman 20 dari")  # and paginated: page 20 exists now
-        self.assertEqual(self.measure_public(), before)
+        after = self.measure_public()
+        self.assertEqual({url: n for url, n in after.items() if n > PUBLIC_BUDGET}, {})
+        # Search loads each result page's pages as their own types, one query per type on that
+        # page: which types rank first may change as content grows, never the bound above.
+        self.assertEqual(
+            {url: n for url, n in after.items() if "/cari/" not in url},
+            {url: n for url, n in before.items() if "/cari/" not in url},
+        )
 
     def test_the_rare_word_finds_its_one_article(self):
         _queries, response = self.warm_count(OPD, f"/cari/?q={RARE_WORD}")
