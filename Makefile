@@ -8,7 +8,7 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore browser browser-deps
+.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore browser browser-deps bench
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -84,3 +84,7 @@ restore: install ## Restore BACKUP=<folder> into the (empty) database of DATABAS
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# Not part of `make test`: it needs PostgreSQL filled by seed_bench, Redis, Varnish and wrk, and takes minutes.
+bench: install messages ## Benchmark the production-like stack (wrk, Varnish); tables in bench/results/ (docs/performance.md)
+	$(PY) bench/run.py

@@ -1,5 +1,6 @@
 """Set-up shared by the whole test suite."""
 
+import pytest
 from django.conf import settings
 
 
@@ -13,3 +14,17 @@ def pytest_sessionstart(session):
 
     if compile_catalogues(settings.LOCALE_PATHS, only_stale=True):
         forget_loaded_translations()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_site_settings():
+    """What workers keep in memory (core.site_settings, core.performance) must not outlive a
+    test's rollback."""
+    from core.performance import forget_all
+    from core.site_settings import forget
+
+    forget()
+    forget_all()
+    yield
+    forget()
+    forget_all()

@@ -30,6 +30,7 @@ def waiting_tasks_for(user, now=None):
     states = list(
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=tasks_reviewed_by(user))
         .select_related("workflow_state", "task")
+        .prefetch_related("workflow_state__content_object")
         .order_by("started_at")
     )
     if not states:

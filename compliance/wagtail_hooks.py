@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from moderation.models import SOPStepTask, tasks_reviewed_by
+from moderation.models import SOPStepTask, task_ids_of_groups
+from opd.scoping import reads_reports
 
 from .panels import MyTasksPanel
 from .timing import deadline, elapsed
-from .views import MutuBakuReportView, visible_opds
+from .views import MutuBakuReportView
 
 ON_TIME_NOTICE = gettext_lazy(
     "Langkah SOP: %(step)s. Menunggu %(waited)d menit; mutu baku %(standard)d menit, tenggat %(deadline)s."
@@ -21,7 +22,7 @@ ON_TIME_NOTICE = gettext_lazy(
 
 @hooks.register("construct_homepage_panels")
 def add_my_tasks_panel(request, panels):
-    if tasks_reviewed_by(request.user).exists():
+    if request.user.is_superuser or task_ids_of_groups(request.user):
         panels.append(MyTasksPanel(request.user))
 
 
@@ -65,7 +66,7 @@ def register_report_url():
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return visible_opds(request.user).exists()
+        return reads_reports(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -72,7 +72,7 @@ class FeedRoutesMixin(RoutablePageMixin):
     def feed_response(self, request, items, kind, title=None):
         feed = PageFeed(
             request=request,
-            title=title or f"{self.title} — {self.get_site().site_name}",
+            title=title or f"{self.title} — {self.site_for(request).site_name}",
             link=self.get_full_url(request),
             description=self.get_meta_description()
             or _("Terbitan terbaru %(title)s") % {"title": self.title},

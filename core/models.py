@@ -1,10 +1,11 @@
 """The shared base of every public page type. It knows no feature."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class BasePage(Page):
@@ -27,6 +28,9 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
+    #: Relations loaded with the page when it is routed to (e.g. the image every view shows).
+    route_select_related = ()
+
     #: OpenGraph type of the page ("website", or "article" for news).
     og_type = "website"
 
@@ -44,6 +48,37 @@ class BasePage(Page):
     def get_feed_date(self):
         """When the page appeared, for feeds (a type with its own date overrides this)."""
         return self.first_published_at or self.latest_revision_created_at
+
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query per level instead of two for a list page whose
+        children are all of one type (news, announcements, agenda, documents, galleries)."""
+        child_types = type(self).allowed_subpage_models() if path_components else []
+        if len(child_types) == 1 and not child_types[0]._meta.abstract:
+            model = child_types[0]
+            children = model.objects.child_of(self).select_related(*model.route_select_related)
+            subpage = children.filter(slug=path_components[0]).first()
+            if subpage is None:
+                raise Http404
+            subpage._cached_parent_obj = self
+            return subpage.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    @property
+    def language_code(self):
+        """The page's language ("id", "en") without a query when the request knows its locale."""
+        from .performance import language_code_of
+
+        return language_code_of(self)
+
+    def site_for(self, request=None):
+        """The page's Site: the request's own (no query) when the page is in it."""
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None and any(
+            root.site_id == site.pk and self.url_path.startswith(root.root_path)
+            for root in Site.get_site_root_paths()
+        ):
+            return site
+        return self.get_site()
 
     def get_structured_data(self, request):
         """A schema.org object (a dict) describing the page as JSON-LD, or None."""

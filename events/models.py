@@ -143,7 +143,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "location": {"@type": "Place", "name": self.place, "address": self.place},
             "organizer": {"@type": "Organization", "name": self.organiser_name},
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
         }
         if self.end:
             data["endDate"] = timezone.localtime(self.end).isoformat()
@@ -194,7 +194,7 @@ class EventIndexPage(FeedRoutesMixin, BasePage):
     def site_ical(self, request):
         # Every event of the site (in this language), not only this list's.
         events = EventPage.objects.live().public().descendant_of(self.get_parent()).order_by("start")
-        site_name = self.get_site().site_name
+        site_name = self.site_for(request).site_name
         return calendar_response(events, request, f"Agenda {site_name}", organiser=site_name)
 
     def get_feed_items(self, request):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from opd.scoping import opds_reported_to
+from opd.scoping import reads_reports
 
 from . import views
 from .scan import scan_content
@@ -23,7 +23,7 @@ def register_integrity_urls():
 
 class FindingsMenuItem(MenuItem):
     def is_shown(self, request):
-        return opds_reported_to(request.user).exists()
+        return reads_reports(request.user)
 
 
 @hooks.register("register_reports_menu_item")

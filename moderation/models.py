@@ -52,16 +52,12 @@ class SOPStepTask(AbstractGroupApprovalTask):
         return _("Langkah SOP yang disetujui oleh grup peran satu OPD, dengan mutu baku waktunya.")
 
     def _user_in_groups(self, user):
-        # A Plt/Plh holds the role for the delegation's period without joining the group.
-        if super()._user_in_groups(user):
-            return True
-        cache = user.__dict__.setdefault("_sop_delegation_checks", {})
-        if self.pk not in cache:
-            cache[self.pk] = (
-                user.is_authenticated
-                and Delegation.objects.active().filter(delegate=user, group__in=self.groups.all()).exists()
-            )
-        return cache[self.pk]
+        # The tasks of the user's groups and of their Plt/Plh roles (a delegate holds the role for
+        # the delegation's period without joining the group), looked up once per user object:
+        # the dashboard and menus ask for every task.
+        if not user.is_authenticated:
+            return False
+        return self.pk in task_ids_of_groups(user)
 
     def user_is_reviewer(self, user):
         return user.is_superuser or self._user_in_groups(user)
@@ -202,6 +198,21 @@ class FastTrackReview(models.Model):
 
     def __str__(self):
         return f"{self.fast_track} — {self.task}"
+
+
+def task_ids_of_groups(user):
+    """Ids of the SOP steps of the user's groups and Plt/Plh roles, looked up once per user
+    object (the dashboard, menus and each task's checks ask again and again)."""
+    if not user.is_authenticated:
+        return set()
+    if getattr(user, "_sop_task_ids", None) is None:
+        delegated = Delegation.objects.active().filter(delegate=user).values("group")
+        user._sop_task_ids = set(
+            SOPStepTask.objects.filter(
+                models.Q(groups__in=user.groups.all()) | models.Q(groups__in=delegated)
+            ).values_list("pk", flat=True)
+        )
+    return user._sop_task_ids
 
 
 def tasks_reviewed_by(user):

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 
+from moderation.panels import bound_review_panel
+
 from . import views
 from .fast_track import LOG_ACTION, user_can_fast_track
 from .models import tasks_reviewed_by
@@ -62,3 +64,6 @@ def register_sop_log_actions(actions):
     actions.register_action(
         "moderation.serta_merta_reviewed", _("Tinjauan serta-merta"), _("Penerbitan serta-merta ditinjau")
     )
+
+
+hooks.register("construct_homepage_panels", bound_review_panel)

@@ -1,6 +1,7 @@
 """Links for a site's menus: to one of the site's pages (its title follows the page) or to a URL."""
 
 from django.forms.utils import ErrorList
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -9,7 +10,14 @@ class LinkValue(blocks.StructValue):
     def linked_page(self):
         """The chosen page in the visitor's language when it has been translated."""
         page = self.get("page")
-        return page.localized if page else None
+        if page is None:
+            return None
+        # Menus are kept in memory (core.site_settings): remember each language's answer.
+        known = self.__dict__.setdefault("_localized", {})
+        language = get_language()
+        if language not in known:
+            known[language] = page.localized
+        return known[language]
 
     def text(self):
         page = self.linked_page()

@@ -9,11 +9,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from core.site_settings import CachedSiteSetting
+
 from .blocks import LinkBlock, MenuItemBlock, QuickLinkBlock
 
 
 @register_setting(icon="list-ul")
-class SiteNavigation(BaseSiteSetting):
+class SiteNavigation(CachedSiteSetting, BaseSiteSetting):
     """The menus of one site; page links follow the page's title and language."""
 
     main_menu = StreamField(

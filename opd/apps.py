@@ -8,6 +8,19 @@ class OpdConfig(AppConfig):
     def ready(self):
         self.scope_page_listing_filters()
         self.scope_site_history_user_filter()
+        self.refresh_shared_directory()
+
+    @staticmethod
+    def refresh_shared_directory():
+        """``OPDDirectory.shared()`` is rebuilt when an OPD is added, changed or removed."""
+        from django.db.models.signals import post_delete, post_save
+
+        from core.site_settings import forget
+
+        from .models import OPD
+
+        post_save.connect(forget, sender=OPD, dispatch_uid="opd.directory.save")
+        post_delete.connect(forget, sender=OPD, dispatch_uid="opd.directory.delete")
 
     @staticmethod
     def scope_page_listing_filters():

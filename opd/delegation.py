@@ -31,6 +31,13 @@ def opds_administered_by(user):
     return OPD.objects.filter(roles__role=Role.WEBADMIN, roles__group__user=user).distinct()
 
 
+def administers_any(user):
+    """Whether the user is a Web Administrator anywhere (asked by several menu items per request)."""
+    from .scoping import remember
+
+    return remember(user, "administers_any", lambda: opds_administered_by(user).exists())
+
+
 class DelegationForm(forms.ModelForm):
     class Meta:
         model = Delegation

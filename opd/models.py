@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
 
+from core.site_settings import CachedSiteSetting
+
 from .roles import Role
 
 
@@ -102,7 +104,7 @@ def validate_accent_colour(value):
 
 
 @register_setting(icon="site")
-class SiteBranding(BaseSiteSetting):
+class SiteBranding(CachedSiteSetting, BaseSiteSetting):
     """The identity a site shows the public: names, logo, contacts, social links, colour."""
 
     official_name = models.CharField(_("nama resmi"), max_length=255, blank=True)

@@ -71,14 +71,30 @@ def visible_people(request):
     return users.filter(groups__opd_role__opd__in=OPD.objects.for_user(request.user)).distinct()
 
 
+def remember(user, key, compute):
+    """``compute()`` once per user object (one request): menus ask the same question many times."""
+    store = user.__dict__.setdefault("_portal_scoping", {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
 def opds_reported_to(user):
     """The OPDs whose reports a user reads: every OPD for the Web Developer and the regency
     portal's Redaktur (Diskominfo's overview), otherwise the user's own OPDs."""
     from .roles import Role
 
-    if (
-        user.is_superuser
-        or OPD.objects.filter(is_portal=True, roles__role=Role.REDAKTUR, roles__group__user=user).exists()
+    if user.is_superuser or remember(
+        user,
+        "portal_redaktur",
+        lambda: OPD.objects.filter(
+            is_portal=True, roles__role=Role.REDAKTUR, roles__group__user=user
+        ).exists(),
     ):
         return OPD.objects.all()
     return OPD.objects.for_user(user)
+
+
+def reads_reports(user):
+    """Whether the user reads any OPD's reports (the reports menu items)."""
+    return remember(user, "reads_reports", lambda: opds_reported_to(user).exists())

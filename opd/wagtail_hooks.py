@@ -14,7 +14,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
 from . import views
-from .delegation import opds_administered_by
+from .delegation import administers_any
 from .middleware import INSTALL_WIDE_MENU_ITEMS, INSTALL_WIDE_VIEWS
 from .scoping import opd_pages_q, page_is_visible_to
 from .snippets import SiteScopedDeleteBulkAction
@@ -46,7 +46,7 @@ def register_opd_urls():
 
 class WebAdministratorMenuItem(MenuItem):
     def is_shown(self, request):
-        return opds_administered_by(request.user).exists()
+        return administers_any(request.user)
 
 
 @hooks.register("register_settings_menu_item")

@@ -24,7 +24,7 @@ def _site_for(request):
 
 def search(request):
     site = _site_for(request)
-    directory = OPDDirectory()
+    directory = OPDDirectory.shared()
     own_opd = next((opd for opd in directory.opds if opd.site_id == site.pk), None)
     form = SearchForm(request.GET or None)
     query, scope = "", SearchForm.SITE

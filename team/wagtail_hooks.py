@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from opd.delegation import opds_administered_by
+from opd.delegation import administers_any
 
 from . import audit, views
 from .reports import TeamChangesReportView
@@ -42,7 +42,7 @@ def register_team_urls():
 
 class WebAdministratorMenuItem(MenuItem):
     def is_shown(self, request):
-        return opds_administered_by(request.user).exists()
+        return administers_any(request.user)
 
 
 @hooks.register("register_settings_menu_item")

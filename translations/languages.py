@@ -23,18 +23,35 @@ class LanguageLink:
     translated: bool
 
 
-def _live_translations(page):
-    """{language code: page} of the page's live translations (itself included)."""
+def _live_translations(page, request=None):
+    """{language code: page} of the page's live translations (itself included).
+
+    Asked by the switcher, the hreflang links and the home link of one page: once per request.
+    """
     if page is None or not getattr(page, "translation_key", None):
         return {}
-    pages = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-    return {translation.locale.language_code: translation for translation in pages}
+    known = getattr(request, "_portal_live_translations", None) if request is not None else None
+    if known is not None and page.translation_key in known:
+        return known[page.translation_key]
+    keys = {page.translation_key}
+    # The switcher also needs the site's home page in each language: ask for both at once.
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None and "root_page" in site._state.fields_cache:
+        keys.add(site.root_page.translation_key)
+    found = {key: {} for key in keys}
+    for translation in Page.objects.filter(translation_key__in=keys).live().select_related("locale"):
+        found[translation.translation_key][translation.locale.language_code] = translation
+    if request is not None:
+        if known is None:
+            known = request._portal_live_translations = {}
+        known.update(found)
+    return found[page.translation_key]
 
 
 def _home_url(request, code):
     site = Site.find_for_request(request)
     if site is not None:
-        home = _live_translations(site.root_page).get(code)
+        home = _live_translations(site.root_page, request).get(code)
         if home is not None:
             return home.get_url(request)
     return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
@@ -48,7 +65,7 @@ def _current_language():
 def language_links(request, page=None):
     """One link per language of the portal, the visitor's own first marked current."""
     current = _current_language()
-    translations = _live_translations(page)
+    translations = _live_translations(page, request)
     match = getattr(request, "resolver_match", None)
     # A view other than Wagtail's page serving (search) answers at the same path in each language.
     same_path = page is None and match is not None and match.view_name not in ("wagtail_serve", "")
@@ -66,7 +83,7 @@ def language_links(request, page=None):
 
 def alternate_links(request, page):
     """[(hreflang, absolute URL)] of the page's live translations, then x-default (Indonesian)."""
-    translations = _live_translations(page)
+    translations = _live_translations(page, request)
     if not translations:
         return []
     links = [

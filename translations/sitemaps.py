@@ -4,9 +4,13 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from core.site_settings import current_version
 
 
 class TranslatedSitemap(Sitemap):
@@ -19,12 +23,26 @@ class TranslatedSitemap(Sitemap):
         return Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
+        """The entries of one sitemap page, kept in Django's cache until the public content
+        changes (``core.site_settings.current_version``: any publication, move or deletion)."""
+        site = self.get_wagtail_site()
+        key = f"portal:sitemap:{site.pk}:{get_language()}:{page}:{protocol}:{domain}:{current_version()}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = (self._build_urls(page, protocol, domain), getattr(self, "latest_lastmod", None))
+            cache.set(key, cached, 24 * 3600)
+        urls, self.latest_lastmod = cached
+        return urls
+
+    def _build_urls(self, page, protocol, domain):
         entries = []
         by_key = {}
-        for item in self.paginator.page(page).object_list.iterator():
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        # Large chunks: the specific rows of each page type are fetched once per chunk.
+        for item in self.paginator.page(page).object_list.iterator(chunk_size=10000):
             for url_info in item.get_sitemap_urls(self.request):
                 entries.append((item, url_info))
-                by_key.setdefault(item.translation_key, {})[item.locale.language_code] = url_info["location"]
+                by_key.setdefault(item.translation_key, {})[languages[item.locale_id]] = url_info["location"]
         urls, last_mods = [], set()
         for item, url_info in entries:
             locations = by_key[item.translation_key]

@@ -17,6 +17,6 @@ def current_announcements(root_page, count=5, scope="site"):
     announcements = AnnouncementPage.objects.current()
     if scope != ALL_SITES:
         return list(announcements.descendant_of(root_page)[:count])
-    directory = OPDDirectory()
+    directory = OPDDirectory.shared()
     items = announcements.filter(locale_id=root_page.locale_id).filter(directory.pages_q())[:count]
     return directory.label(items)

@@ -17,5 +17,5 @@ def upcoming_events(root_page, count=5, scope="site"):
     events = EventPage.objects.upcoming()
     if scope != ALL_SITES:
         return list(events.descendant_of(root_page)[:count])
-    directory = OPDDirectory()
+    directory = OPDDirectory.shared()
     return directory.label(events.filter(locale_id=root_page.locale_id).filter(directory.pages_q())[:count])

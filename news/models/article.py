@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.site_settings import current_version
 from news.forms import NewsPageForm
 
 
@@ -44,7 +46,8 @@ NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 class NewsPage(BasePage):
     """A news release (rilis): lead, body, photos, coverage data, categories, tags and related news."""
 
-    date = models.DateField(_("tanggal berita"), default=timezone.localdate)
+    # Indexed: every list and the portal's aggregation read the newest first.
+    date = models.DateField(_("tanggal berita"), default=timezone.localdate, db_index=True)
     lead = models.TextField(_("teras berita"), help_text=_("Ringkasan satu-dua kalimat di awal berita."))
     featured_image = models.ForeignKey(
         get_image_model_string(),
@@ -87,6 +90,7 @@ class NewsPage(BasePage):
     objects = NewsPageManager()
     base_form_class = NewsPageForm
     og_type = "article"
+    route_select_related = ("featured_image",)
 
     content_panels = [
         *BasePage.content_panels,
@@ -164,8 +168,27 @@ class NewsPage(BasePage):
             return published
         return timezone.make_aware(datetime.combine(self.date, time(hour=8)))
 
+    def get_context(self, request, *args, **kwargs):
+        # A preview shows the draft's own related articles, never the published page's cached ones.
+        self._related_may_be_cached = not getattr(request, "is_preview", False)
+        return super().get_context(request, *args, **kwargs)
+
     def get_related_articles(self, count=3):
-        """The articles the Penulis linked, else the newest ones sharing a category on this site."""
+        """The articles the Penulis linked, else the newest ones sharing a category on this site.
+
+        On the public page they are kept in Django's cache until any page is published,
+        unpublished, moved or deleted (``core.site_settings.current_version``).
+        """
+        if not getattr(self, "_related_may_be_cached", False):
+            return self._find_related_articles(count)
+        key = f"portal:related-articles:{self.pk}:{count}:{current_version()}"
+        found = cache.get(key)
+        if found is None:
+            found = self._find_related_articles(count)
+            cache.set(key, found, 24 * 3600)
+        return found
+
+    def _find_related_articles(self, count):
         chosen = [
             link.article
             for link in self.related_articles.select_related("article")
@@ -186,7 +209,7 @@ class NewsPage(BasePage):
         )
 
     def get_structured_data(self, request):
-        site = self.get_site()
+        site = self.site_for(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -194,7 +217,7 @@ class NewsPage(BasePage):
             "description": self.lead,
             "datePublished": self.get_feed_date().isoformat(),
             "dateModified": (self.last_published_at or self.get_feed_date()).isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
             "mainEntityOfPage": self.get_full_url(request),
             "author": {"@type": "Organization", "name": self.reporters or site.site_name},
             "publisher": {"@type": "GovernmentOrganization", "name": site.site_name},

@@ -64,7 +64,9 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
                 active["month"] = data["bulan"]
                 articles = articles.filter(date__year=year, date__month=month)
         context.update(
-            articles=paginate(request, articles.distinct(), PER_PAGE),
+            # A category or tag joins rows that can repeat an article; without them no DISTINCT
+            # (which would make PostgreSQL sort every article of the list).
+            articles=paginate(request, articles.distinct() if active else articles, PER_PAGE),
             filter_form=form,
             active_filters=active,
             page_query=query_without_page(request),
@@ -119,7 +121,7 @@ class OPDNewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        directory = OPDDirectory()
+        directory = OPDDirectory.shared()
         form = OPDFilterForm(request.GET or None, opds=directory.opds)
         chosen = None
         if form.is_valid() and form.cleaned_data["opd"]:

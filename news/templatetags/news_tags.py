@@ -14,7 +14,7 @@ ALL_SITES = "all"
 def _articles(root_page, all_sites):
     articles = NewsPage.objects.for_listing()
     if all_sites:
-        directory = OPDDirectory()
+        directory = OPDDirectory.shared()
         return directory, articles.filter(locale_id=root_page.locale_id).filter(directory.pages_q())
     return None, articles.descendant_of(root_page)
 

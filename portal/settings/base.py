@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "integrity",
     "newsroom",
     "demo",
+    "benchdata",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
     "security",
     "page_cache",
@@ -106,6 +107,8 @@ MIDDLEWARE = [
     "security.hosts.SiteHostsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every GET (pages, feeds, sitemaps): a revisit whose copy is still current gets a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

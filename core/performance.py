@@ -1,0 +1,197 @@
+"""Wagtail lookups repeated within one request, answered once. Installed by ``CoreConfig.ready()``.
+
+- ``Locale.objects.get_for_language``: every page link that follows the visitor's language
+  (``page.localized``: menus, lists, the language switcher) asks for the active locale again;
+  a page with a menu of ten links asked twenty times. Each worker keeps the locales until the
+  shared version (a key in Django's cache, Redis in production) changes: whenever a locale
+  is saved or deleted.
+- Page view restrictions: every list of public pages (``.public()``) and every page served
+  asks for the install's restricted sections; there are few and they rarely change, so each
+  worker keeps them until the shared version (a key in Django's cache) changes when one is
+  saved or deleted.
+- ``Site.find_for_request``: the site of a host name, kept per worker until a Site is saved
+  or deleted (the shared version again).
+- ``PagePermissionTester.can_delete``: for a reviewer without the publish permission (every
+  SOP role), Wagtail asks the database whether a page or one of its descendants is live, for
+  every row of the page explorer (its "Pindahkan" and "Hapus" buttons). For a page without
+  children the page itself answers.
+"""
+
+import copy
+import time
+import uuid
+
+from django.core.cache import cache
+from django.core.signals import request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
+
+_locales = {}
+RESTRICTIONS_KEY = "portal:view-restrictions-version"
+_restrictions = {}
+_original_get_view_restrictions = Page.get_view_restrictions
+
+
+LOCALES_KEY = "portal:locales-version"
+
+
+def _forget_locales(**kwargs):
+    new_version(LOCALES_KEY)
+    _locales.clear()
+
+
+def get_for_language(self, language_code):
+    code = get_supported_content_language_variant(language_code)
+    version = _version(LOCALES_KEY)
+    if _locales.get("version") != version:
+        _locales.clear()
+        _locales["version"] = version
+    if code not in _locales:
+        _locales[code] = self.get(language_code=code)
+    return _locales[code]
+
+
+_versions_seen = {}
+
+
+def _version(key):
+    """The shared version of something workers keep in memory (a key in Django's cache).
+
+    Read from the cache at most once per request and second (a page asks dozens of times;
+    processes that serve no requests, like the task worker, ask again after a second): a
+    change made by another worker is seen from its next request on, one made here at once.
+    """
+    seen = _versions_seen.get(key)
+    now = time.monotonic()
+    if seen is None or now - seen[1] > 1.0:
+        version = cache.get(key)
+        if version is None:
+            return new_version(key)
+        seen = _versions_seen[key] = (version, now)
+    return seen[0]
+
+
+def new_version(key):
+    """Tell every worker that what it keeps under ``key`` changed."""
+    version = uuid.uuid4().hex
+    cache.set(key, version, None)
+    _versions_seen[key] = (version, time.monotonic())
+    return version
+
+
+def _new_request(**kwargs):
+    _versions_seen.clear()
+
+
+def language_code_of(page):
+    """The page's language code, from the locales this request has already loaded if possible."""
+    for locale in _locales.values():
+        if isinstance(locale, Locale) and locale.pk == page.locale_id:
+            return locale.language_code
+    return page.locale.language_code
+
+
+def view_restrictions():
+    """Every page view restriction, with its page (the few restricted sections of the install)."""
+    version = _version(RESTRICTIONS_KEY)
+    if _restrictions.get("version") != version:
+        _restrictions["list"] = list(PageViewRestriction.objects.select_related("page"))
+        _restrictions["version"] = version
+    return _restrictions["list"]
+
+
+def _forget_restrictions(**kwargs):
+    new_version(RESTRICTIONS_KEY)
+    _restrictions.clear()
+
+
+def private_q(self):
+    q = Q()
+    for restriction in view_restrictions():
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def get_view_restrictions(self):
+    if not view_restrictions():
+        return PageViewRestriction.objects.none()
+    return _original_get_view_restrictions(self)
+
+
+SITES_KEY = "portal:sites-version"
+_sites = {}
+_original_find_for_request = Site._find_for_request
+
+
+def _forget_sites(**kwargs):
+    new_version(SITES_KEY)
+    _sites.clear()
+
+
+def find_for_request(request):
+    """Wagtail's Site for the request's host and port, kept per worker until a Site changes."""
+    key = (request._get_raw_host(), request.get_port())
+    version = _version(SITES_KEY)
+    if _sites.get("version") != version:
+        _sites.clear()
+        _sites["version"] = version
+    if key not in _sites:
+        site = _original_find_for_request(request)
+        if len(_sites) > 1000:  # host names from the outside world: keep the memory bounded
+            return site
+        _sites[key] = site
+    site = _sites[key]
+    if site is None:
+        return None
+    # A copy without cached relations: its root page must be read fresh by each request.
+    clone = copy.copy(site)
+    clone._state = copy.copy(site._state)
+    clone._state.fields_cache = {}
+    return clone
+
+
+def forget_all():
+    """Drop every answer kept in memory (tests roll the database back under them)."""
+    _locales.clear()
+    _restrictions.clear()
+    _sites.clear()
+    _versions_seen.clear()
+
+
+class LeafAwarePagePermissionTester(PagePermissionTester):
+    def can_delete(self, ignore_bulk=False):
+        if (
+            self.page.numchild == 0
+            and self.user.is_active
+            and not self.user.is_superuser
+            and not self.page_is_root
+            and "change" in self.permissions
+            and "publish" not in self.permissions
+        ):
+            # Wagtail's answer (no live page among the page and its descendants), without its query.
+            return not self.page.live
+        return super().can_delete(ignore_bulk=ignore_bulk)
+
+
+def install():
+    from wagtail.models import pages
+
+    LocaleManager.get_for_language = get_for_language
+    request_started.connect(_new_request, dispatch_uid="core.performance.versions")
+    PageQuerySet.private_q = private_q
+    Site._find_for_request = staticmethod(find_for_request)
+    post_save.connect(_forget_sites, sender=Site, dispatch_uid="core.performance.sites.save")
+    post_delete.connect(_forget_sites, sender=Site, dispatch_uid="core.performance.sites.delete")
+    Page.get_view_restrictions = get_view_restrictions
+    post_save.connect(
+        _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.save"
+    )
+    post_delete.connect(
+        _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.delete"
+    )
+    pages.PagePermissionTester = LeafAwarePagePermissionTester
+    post_save.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.save")
+    post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.delete")

@@ -1,0 +1,73 @@
+"""Per-site settings read by every public page (branding, menus), kept in each worker's memory.
+
+Wagtail reads a site setting from the database on every request, and a menu's page links
+cost more queries each time they are resolved. A setting model that puts
+``CachedSiteSetting`` before ``BaseSiteSetting`` is loaded once per worker and site; the
+worker keeps that instance, with the pages its menus link to once they have been resolved,
+and hands each request a shallow copy. It reloads when the shared version (one key in
+Django's cache: Redis in production, so every worker sees it) changes, which happens when
+any cached setting or any Site is saved or deleted, and when a page is published,
+unpublished, moved or deleted (menus show page titles and addresses).
+"""
+
+import copy
+
+VERSION_KEY = "portal:site-settings-version"
+_loaded = {}
+
+
+def current_version():
+    """The public content version (read from Django's cache once per request)."""
+    from .performance import _version
+
+    return _version(VERSION_KEY)
+
+
+def forget(**kwargs):
+    """Make every worker reload its settings on their next use."""
+    from .performance import new_version
+
+    new_version(VERSION_KEY)
+    _loaded.clear()
+
+
+def forget_on_save(sender, instance, created=False, **kwargs):
+    # Wagtail creates a site's empty settings row the first time a page asks for it: that shows
+    # nothing new, and forgetting then would make the next request load everything again.
+    if isinstance(instance, CachedSiteSetting) and not created:
+        forget()
+
+
+class CachedSiteSetting:
+    """Mixin for a ``BaseSiteSetting``: ``for_site`` answers from the worker's memory."""
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        version = current_version()
+        key = (cls._meta.label_lower, site.pk)
+        entry = _loaded.get(key)
+        if entry is None or entry[0] != version:
+            entry = (version, super().for_site(site))
+            _loaded[key] = entry
+        return copy.copy(entry[1])
+
+
+def install():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    post_save.connect(forget_on_save, dispatch_uid="core.site_settings.save")
+    post_delete.connect(forget_on_save, dispatch_uid="core.site_settings.delete")
+    for signal, sender in (
+        (post_save, Site),
+        (post_delete, Site),
+        (post_delete, Page),
+        (page_published, None),
+        (page_unpublished, None),
+        (page_slug_changed, None),
+        (post_page_move, None),
+    ):
+        signal.connect(forget, sender=sender, dispatch_uid=f"core.site_settings.{id(signal)}.{sender}")
