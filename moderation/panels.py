@@ -72,7 +72,7 @@ class BoundedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
             for workflow_task in workflow_tasks.get(state.workflow_state.workflow_id, []):
                 row = copy.copy(workflow_task)
                 row.status = statuses.get((state.workflow_state_id, workflow_task.pk))
-                row.status_display = labels.get(row.status, _("Not started"))
+                row.status_display = labels.get(row.status, _("Belum dimulai"))
                 rows.append(row)
             context["states"].append(
                 {
