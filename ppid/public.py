@@ -116,7 +116,7 @@ def request_form(page, request):
         if form.is_valid():
             data = {key: form.cleaned_data[key] for key in RequestForm.Meta.fields}
             information_request = register_request(opd, data)
-            return redirect(page.url + page.reverse_subpage("track_route", args=[information_request.token]) + "?baru=1")
+            return redirect(page.get_url(request) + page.reverse_subpage("track_route", args=[information_request.token]) + "?baru=1")
     else:
         form = RequestForm()
     return _private(_render(page, request, "ppid/request_form.html", {"form": form, "opd": opd}))
@@ -162,7 +162,7 @@ def objection_form(page, request, token):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                return redirect(page.url + page.reverse_subpage("track_route", args=[token]))
+                return redirect(page.get_url(request) + page.reverse_subpage("track_route", args=[token]))
     else:
         context["form"] = ObjectionForm()
     return _private(_render(page, request, "ppid/objection_form.html", context))

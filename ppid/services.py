@@ -39,8 +39,10 @@ def _next_number(prefix, model, field="number"):
 
 
 def _ppid_addresses(opd):
-    users = get_user_model().objects.filter(is_active=True, groups__opd_role__opd=opd).exclude(email="")
-    return sorted(set(users.filter(groups__opd_role__role=Role.PPID).values_list("email", flat=True)))
+    users = get_user_model().objects.filter(
+        is_active=True, groups__opd_role__opd=opd, groups__opd_role__role=Role.PPID
+    ).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
 
 
 def _mail_ppid(opd, subject, body):
