@@ -19,9 +19,7 @@ def report_opds(user):
     """The OPDs whose PPID service report a user reads: as PPID or as Web Administrator."""
     if user.is_superuser:
         return OPD.objects.all()
-    return OPD.objects.filter(
-        roles__role__in=(Role.PPID, Role.WEBADMIN), roles__group__user=user
-    ).distinct()
+    return OPD.objects.filter(roles__role__in=(Role.PPID, Role.WEBADMIN), roles__group__user=user).distinct()
 
 
 def requests_for(user):
@@ -29,4 +27,6 @@ def requests_for(user):
 
 
 def objections_for(user):
-    return Objection.objects.filter(request__opd__in=ppid_opds(user)).select_related("request", "request__opd")
+    return Objection.objects.filter(request__opd__in=ppid_opds(user)).select_related(
+        "request", "request__opd"
+    )

@@ -37,9 +37,9 @@ def notify_stale(now=None):
             continue
         recipients = sorted(
             set(
-                users.filter(
-                    groups__opd_role__opd=opd, groups__opd_role__role=Role.WEBADMIN
-                ).values_list("email", flat=True)
+                users.filter(groups__opd_role__opd=opd, groups__opd_role__role=Role.WEBADMIN).values_list(
+                    "email", flat=True
+                )
             )
         )
         if not recipients:

@@ -117,7 +117,9 @@ def entries(opds=None, now=None, live_only=True):
                 )
             )
     collections = {opd.collection_id: opd for opd in opds}
-    documents = get_document_model().objects.filter(collection_id__in=collections).exclude(information_class="")
+    documents = (
+        get_document_model().objects.filter(collection_id__in=collections).exclude(information_class="")
+    )
     for document in documents:
         opd = collections[document.collection_id]
         exempt = document.information_class == InformationClass.DIKECUALIKAN

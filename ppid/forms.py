@@ -40,7 +40,9 @@ class RequestForm(HoneypotMixin, forms.ModelForm):
     information = forms.CharField(
         label=_("Rincian informasi yang dibutuhkan"), widget=forms.Textarea, max_length=MAX_TEXT
     )
-    purpose = forms.CharField(label=_("Tujuan penggunaan informasi"), widget=forms.Textarea, max_length=MAX_TEXT)
+    purpose = forms.CharField(
+        label=_("Tujuan penggunaan informasi"), widget=forms.Textarea, max_length=MAX_TEXT
+    )
     address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500)
     delivery = forms.ChoiceField(label=_("Cara mendapatkan informasi"), choices=DeliveryMethod.choices)
 
@@ -65,7 +67,9 @@ class RequestForm(HoneypotMixin, forms.ModelForm):
 
 class ObjectionForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
-        label=_("Alasan keberatan (Pasal 35 UU 14/2008)"), choices=ObjectionReason.choices, widget=forms.RadioSelect
+        label=_("Alasan keberatan (Pasal 35 UU 14/2008)"),
+        choices=ObjectionReason.choices,
+        widget=forms.RadioSelect,
     )
     explanation = forms.CharField(label=_("Uraian keberatan"), widget=forms.Textarea, max_length=MAX_TEXT)
 
@@ -86,8 +90,12 @@ class StatusForm(forms.Form):
     """The PPID's decision on a request."""
 
     status = forms.ChoiceField(label=_("Status baru"), choices=RequestStatus.choices)
-    note = forms.CharField(label=_("Catatan / alasan perpanjangan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    answer = forms.CharField(label=_("Jawaban kepada pemohon"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    note = forms.CharField(
+        label=_("Catatan / alasan perpanjangan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    answer = forms.CharField(
+        label=_("Jawaban kepada pemohon"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     rejection_basis = forms.CharField(
         label=_("Dasar pengecualian (bila ditolak)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -99,6 +107,12 @@ class StatusForm(forms.Form):
 
 class ObjectionAnswerForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status baru"), choices=[(ObjectionStatus.DIPROSES, ObjectionStatus.DIPROSES.label), (ObjectionStatus.SELESAI, ObjectionStatus.SELESAI.label)]
+        label=_("Status baru"),
+        choices=[
+            (ObjectionStatus.DIPROSES, ObjectionStatus.DIPROSES.label),
+            (ObjectionStatus.SELESAI, ObjectionStatus.SELESAI.label),
+        ],
     )
-    answer = forms.CharField(label=_("Tanggapan atasan PPID"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    answer = forms.CharField(
+        label=_("Tanggapan atasan PPID"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )

@@ -51,9 +51,12 @@ def _render(page, request, template, context):
 
 
 def ppid_index(page, request):
-    standards = StandarPelayananPage.objects.live().public().descendant_of(
-        page.get_site().root_page
-    ).order_by("title")
+    standards = (
+        StandarPelayananPage.objects.live()
+        .public()
+        .descendant_of(page.get_site().root_page)
+        .order_by("title")
+    )
     return _render(page, request, "ppid/ppid_page.html", {"opd": page_opd(page), "standards": standards})
 
 
@@ -74,14 +77,26 @@ def dip_view(page, request):
     if kind in ("csv", "xlsx"):
         from .export import table_response
 
-        return table_response(items, register.EXPORT_FIELDS, DIP_HEADINGS, f"daftar-informasi-publik-{opd.slug if opd else 'semua'}", kind)
+        return table_response(
+            items,
+            register.EXPORT_FIELDS,
+            DIP_HEADINGS,
+            f"daftar-informasi-publik-{opd.slug if opd else 'semua'}",
+            kind,
+        )
     query = request.GET.copy()
     query.pop("format", None)
     return _render(
         page,
         request,
         "ppid/dip.html",
-        {"opd": opd, "form": form, "items": items, "query": query.urlencode(), "many_units": opds.count() > 1},
+        {
+            "opd": opd,
+            "form": form,
+            "items": items,
+            "query": query.urlencode(),
+            "many_units": opds.count() > 1,
+        },
     )
 
 
@@ -112,11 +127,22 @@ def request_form(page, request):
         abuse.count_submission(request, "permohonan")
         if form.honeypot_filled():
             # A bot: refuse without saying why.
-            return _private(_render(page, request, "ppid/request_form.html", {"form": RequestForm(), "opd": opd, "refused": True}))
+            return _private(
+                _render(
+                    page,
+                    request,
+                    "ppid/request_form.html",
+                    {"form": RequestForm(), "opd": opd, "refused": True},
+                )
+            )
         if form.is_valid():
             data = {key: form.cleaned_data[key] for key in RequestForm.Meta.fields}
             information_request = register_request(opd, data)
-            return redirect(page.get_url(request) + page.reverse_subpage("track_route", args=[information_request.token]) + "?baru=1")
+            return redirect(
+                page.get_url(request)
+                + page.reverse_subpage("track_route", args=[information_request.token])
+                + "?baru=1"
+            )
     else:
         form = RequestForm()
     return _private(_render(page, request, "ppid/request_form.html", {"form": form, "opd": opd}))
@@ -158,7 +184,9 @@ def objection_form(page, request, token):
             return _private(_render(page, request, "ppid/objection_form.html", context))
         if form.is_valid():
             try:
-                file_objection(information_request, form.cleaned_data["reason"], form.cleaned_data["explanation"])
+                file_objection(
+                    information_request, form.cleaned_data["reason"], form.cleaned_data["explanation"]
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -36,7 +36,17 @@ class ReportRow:
     reasons: list = field(default_factory=list)
 
 
-EXPORT_FIELDS = ["unit", "received", "fulfilled", "rejected", "open", "median_days", "late", "objections", "rejection_reasons"]
+EXPORT_FIELDS = [
+    "unit",
+    "received",
+    "fulfilled",
+    "rejected",
+    "open",
+    "median_days",
+    "late",
+    "objections",
+    "rejection_reasons",
+]
 EXPORT_HEADINGS = {
     "unit": _("Unit / OPD"),
     "received": _("Permohonan diterima"),

@@ -39,9 +39,11 @@ def _next_number(prefix, model, field="number"):
 
 
 def _ppid_addresses(opd):
-    users = get_user_model().objects.filter(
-        is_active=True, groups__opd_role__opd=opd, groups__opd_role__role=Role.PPID
-    ).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__opd_role__opd=opd, groups__opd_role__role=Role.PPID)
+        .exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
@@ -73,7 +75,11 @@ def register_request(opd, data, now=None):
                         "Permohonan informasi %(number)s diterima untuk %(opd)s. Batas waktu jawaban: "
                         "%(due)s. Buka menu PPID di admin untuk memprosesnya."
                     )
-                    % {"number": request.number, "opd": opd.name, "due": request.due_date.strftime("%d-%m-%Y")},
+                    % {
+                        "number": request.number,
+                        "opd": opd.name,
+                        "due": request.due_date.strftime("%d-%m-%Y"),
+                    },
                 )
                 return request
         except IntegrityError:
@@ -133,7 +139,9 @@ def file_objection(request, reason, explanation, now=None):
             filed_at=now,
             due_date=deadlines.objection_due(now),
         )
-        RequestEvent.objects.create(request=request, objection=objection, status=f"keberatan:{objection.status}")
+        RequestEvent.objects.create(
+            request=request, objection=objection, status=f"keberatan:{objection.status}"
+        )
         _mail_ppid(
             request.opd,
             _("Keberatan baru %(number)s") % {"number": objection.number},

@@ -97,7 +97,9 @@ def objection_detail(request, pk):
     form = ObjectionAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            answer_objection(objection, request.user, form.cleaned_data["status"], form.cleaned_data["answer"])
+            answer_objection(
+                objection, request.user, form.cleaned_data["status"], form.cleaned_data["answer"]
+            )
         except ValidationError as error:
             for text in error.messages:
                 form.add_error(None, text)
@@ -122,7 +124,11 @@ def service_report(request):
     rows = report.build(list(opds), start, end)
     if request.GET.get("export") in ("csv", "xlsx"):
         return table_response(
-            rows, report.EXPORT_FIELDS, report.EXPORT_HEADINGS, f"laporan-layanan-ppid-{year}-{period_key}", request.GET["export"]
+            rows,
+            report.EXPORT_FIELDS,
+            report.EXPORT_HEADINGS,
+            f"laporan-layanan-ppid-{year}-{period_key}",
+            request.GET["export"],
         )
     return TemplateResponse(
         request,
@@ -151,10 +157,18 @@ def dip_report(request):
         items = [item for item in items if item.stale]
     if request.GET.get("export") in ("csv", "xlsx"):
         return table_response(
-            items, [*dip.EXPORT_FIELDS, "stale"], STALE_HEADINGS, "daftar-informasi-publik", request.GET["export"]
+            items,
+            [*dip.EXPORT_FIELDS, "stale"],
+            STALE_HEADINGS,
+            "daftar-informasi-publik",
+            request.GET["export"],
         )
     return TemplateResponse(
         request,
         "ppid/admin/dip_report.html",
-        {"items": items, "stale_count": sum(item.stale for item in items), "only_stale": request.GET.get("basi") == "1"},
+        {
+            "items": items,
+            "stale_count": sum(item.stale for item in items),
+            "only_stale": request.GET.get("basi") == "1",
+        },
     )

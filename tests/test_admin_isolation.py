@@ -44,6 +44,9 @@ EXTRA_URLS = [
     "/admin/reports/locked/",
     "/admin/serta-merta/",
     "/admin/reports/page-types-usage/",
+    "/admin/ppid/permohonan/",
+    "/admin/laporan/layanan-ppid/",
+    "/admin/laporan/dip/",
 ]
 
 
@@ -79,6 +82,17 @@ class AdminIsolationCrawlTests(TestCase):
         for role in (Role.EDITOR, Role.REDAKTUR, Role.WEBADMIN):
             workflow_action(login(dinkes_people[role]), live, "approve")
         assert get_image_model().objects.filter(title__startswith=SECRET).exists()
+
+        # A permohonan informasi (identity data) and a DIP entry of Dinas Kesehatan (ppid/).
+        from ppid.models import InformationPage
+        from ppid.tests.factories import make_request, ppid_page
+        from tests.content import publish
+
+        make_request(cls.dinkes, name=f"{SECRET} pemohon", information=SECRET)
+        publish(
+            ppid_page(cls.dinkes),
+            InformationPage(title=f"{SECRET} DIP", slug="dip-rahasia", information_class="berkala"),
+        )
 
     def crawl(self, client, limit=250):
         """Breadth-first over admin links; each path at most twice (sort/filter variants add nothing)."""

@@ -34,7 +34,9 @@ class InformationClassMixin(models.Model):
     exemption_basis = models.TextField(
         _("dasar hukum pengecualian"),
         blank=True,
-        help_text=_("Wajib untuk informasi dikecualikan: pasal UU 14/2008 (Pasal 17 huruf ...) dan peraturan lain."),
+        help_text=_(
+            "Wajib untuk informasi dikecualikan: pasal UU 14/2008 (Pasal 17 huruf ...) dan peraturan lain."
+        ),
     )
     consequence_test = models.TextField(
         _("uji konsekuensi"),

@@ -25,7 +25,9 @@ class PPIDPage(RoutablePageMixin, BasePage):
     and the service report, all as routes of this page (one per site)."""
 
     intro = models.TextField(_("pengantar"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True, help_text=_("Profil PPID, maklumat, kontak."))
+    body = StreamField(
+        BodyBlock(), verbose_name=_("isi"), blank=True, help_text=_("Profil PPID, maklumat, kontak.")
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

@@ -60,7 +60,9 @@ class InformationRequest(models.Model):
 
     information = models.TextField(_("rincian informasi yang dibutuhkan"), max_length=MAX_TEXT)
     purpose = models.TextField(_("tujuan penggunaan informasi"), max_length=MAX_TEXT)
-    delivery = models.CharField(_("cara mendapatkan informasi"), max_length=10, choices=DeliveryMethod.choices)
+    delivery = models.CharField(
+        _("cara mendapatkan informasi"), max_length=10, choices=DeliveryMethod.choices
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.DITERIMA
@@ -73,7 +75,9 @@ class InformationRequest(models.Model):
     rejection_basis = models.TextField(
         _("dasar pengecualian"),
         blank=True,
-        help_text=_("Pasal UU 14/2008 (Pasal 17 huruf ...) dan uji konsekuensi yang menjadi dasar penolakan."),
+        help_text=_(
+            "Pasal UU 14/2008 (Pasal 17 huruf ...) dan uji konsekuensi yang menjadi dasar penolakan."
+        ),
     )
     closed_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
 
@@ -116,7 +120,9 @@ class RequestEvent(models.Model):
     """One step of a request or objection (who, when, which status): its audit trail."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
-    objection = models.ForeignKey("Objection", on_delete=models.CASCADE, null=True, blank=True, related_name="events")
+    objection = models.ForeignKey(
+        "Objection", on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
     status = models.CharField(_("status"), max_length=20)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     by = models.ForeignKey(
@@ -126,6 +132,9 @@ class RequestEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} {self.status}"
 
 
 class ObjectionReason(models.TextChoices):
@@ -183,3 +192,6 @@ class StaleNotice(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["opd", "key"], name="one_stale_notice_per_version")]
+
+    def __str__(self):
+        return self.key

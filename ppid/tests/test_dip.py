@@ -16,13 +16,15 @@ from ppid.models import InformationPage, StandarPelayananPage
 from tests.admin import approve_through_sop, create_page, form_errors, login
 from tests.content import make_document, publish
 
-from .factories import ppid_officer, ppid_page
+from .factories import ppid_page
 
 HOST = "dinkes.ketapangkab.localhost"
 
 
 def information(title, klass="berkala", **fields):
-    return InformationPage(title=title, slug=title.lower().replace(" ", "-"), information_class=klass, **fields)
+    return InformationPage(
+        title=title, slug=title.lower().replace(" ", "-"), information_class=klass, **fields
+    )
 
 
 class DIPTests(TestCase):
@@ -39,7 +41,9 @@ class DIPTests(TestCase):
         cls.draft.save_revision()
         with time_machine.travel(timezone.now() - timedelta(days=213), tick=False):
             cls.old = publish(cls.ppid_page, information("Profil Kesehatan Lama"))
-        cls.setiap_saat = publish(cls.ppid_page, information("Daftar Puskesmas", klass="setiap_saat", information_year=2024))
+        cls.setiap_saat = publish(
+            cls.ppid_page, information("Daftar Puskesmas", klass="setiap_saat", information_year=2024)
+        )
         document = make_document(cls.dinkes, "Perbup Tarif Layanan")
         document.information_class = "berkala"
         document.year = 2025
@@ -120,7 +124,9 @@ class DIPThroughTheSOPTests(TestCase):
         self.assertTrue(any("dasar hukum" in error for error in form_errors(response)), form_errors(response))
         self.assertFalse(InformationPage.objects.exists())
 
-        fields.update(exemption_basis="Pasal 17 huruf a UU 14/2008", consequence_test="Menghambat penegakan hukum.")
+        fields.update(
+            exemption_basis="Pasal 17 huruf a UU 14/2008", consequence_test="Menghambat penegakan hukum."
+        )
         self.assertEqual(create_page(ppid, self.ppid_page, InformationPage, fields).status_code, 302)
         page = InformationPage.objects.get()
         public = Client(headers={"host": HOST})
@@ -144,11 +150,17 @@ class DIPThroughTheSOPTests(TestCase):
                 information_class="berkala",
             ),
         )
-        response = Client(headers={"host": HOST}).get(page.url.replace("http://dinkes.ketapangkab.localhost", ""))
+        response = Client(headers={"host": HOST}).get(
+            page.url.replace("http://dinkes.ketapangkab.localhost", "")
+        )
         self.assertContains(response, "KTP asli")
         self.assertContains(response, "Gratis")
         self.assertContains(response, "Maklumat Pelayanan")
         self.assertContains(response, "https://www.lapor.go.id/")
         self.assertNotContains(response, "RAHASIA-INTERNAL")
-        self.assertContains(Client(headers={"host": HOST}).get("/ppid/"), "Standar Pelayanan Surat Keterangan Sehat")
-        self.assertContains(Client(headers={"host": HOST}).get("/ppid/dip/"), "Standar Pelayanan Surat Keterangan Sehat")
+        self.assertContains(
+            Client(headers={"host": HOST}).get("/ppid/"), "Standar Pelayanan Surat Keterangan Sehat"
+        )
+        self.assertContains(
+            Client(headers={"host": HOST}).get("/ppid/dip/"), "Standar Pelayanan Surat Keterangan Sehat"
+        )

@@ -42,7 +42,9 @@ class OtherOPDTests(TestCase):
         self.assertEqual(self.item.status, RequestStatus.DITERIMA)
         # Its tracking token does not open on another OPD's site either.
         token_url = f"/ppid/lacak/{self.item.token}/"
-        self.assertEqual(Client(headers={"host": "diskominfo.ketapangkab.localhost"}).get(token_url).status_code, 404)
+        self.assertEqual(
+            Client(headers={"host": "diskominfo.ketapangkab.localhost"}).get(token_url).status_code, 404
+        )
 
     def test_the_opds_other_roles_do_not_see_identity_data(self):
         for role in (Role.PENULIS, Role.EDITOR, Role.REDAKTUR, Role.WEBADMIN):
@@ -78,7 +80,9 @@ class PublicPrivacyTests(TestCase):
         tracking = response["Location"]
         item = InformationRequest.objects.get()
         change_status(item, RequestStatus.SELESAI, self.ppid, answer="Dikirim lewat surel.")
-        objection = public.post(tracking.split("?")[0] + "keberatan/", {"reason": "d", "explanation": "Kurang lengkap."})
+        objection = public.post(
+            tracking.split("?")[0] + "keberatan/", {"reason": "d", "explanation": "Kurang lengkap."}
+        )
         self.assertEqual(objection.status_code, 302)
         self.assertEqual(item.objections.get().status, ObjectionStatus.DITERIMA)
         urls = [
@@ -93,7 +97,10 @@ class PublicPrivacyTests(TestCase):
             "/berita/rss/",
         ]
         portal = Client(headers={"host": "ketapangkab.localhost"})
-        for client, url in [(public, url) for url in urls] + [(portal, "/ppid/laporan/"), (portal, "/ppid/dip/")]:
+        for client, url in [(public, url) for url in urls] + [
+            (portal, "/ppid/laporan/"),
+            (portal, "/ppid/dip/"),
+        ]:
             with self.subTest(url=url):
                 response = client.get(url)
                 body = response.content.decode(errors="replace")

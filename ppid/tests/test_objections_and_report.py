@@ -37,14 +37,18 @@ class ObjectionTests(TestCase):
         self.public = Client(headers={"host": HOST})
 
     def object_to(self, item):
-        return self.public.post(f"/ppid/lacak/{item.token}/keberatan/", {"reason": "a", "explanation": "Tidak setuju."})
+        return self.public.post(
+            f"/ppid/lacak/{item.token}/keberatan/", {"reason": "a", "explanation": "Tidak setuju."}
+        )
 
     def test_an_objection_is_filed_within_30_working_days_and_answered_within_30(self):
         with time_machine.travel(at(2026, 9, 1, 9), tick=False):
             item = make_request(self.dinkes)
             # Open and within its deadline: nothing to object to yet.
             self.assertEqual(self.object_to(item).status_code, 200)
-            change_status(item, RequestStatus.DITOLAK, self.ppid, answer="Ditolak.", rejection_basis="Pasal 17 huruf c")
+            change_status(
+                item, RequestStatus.DITOLAK, self.ppid, answer="Ditolak.", rejection_basis="Pasal 17 huruf c"
+            )
         # 30 working days after Tue 1 Sep 2026 (no holidays in between): Tue 13 Oct 2026.
         with time_machine.travel(at(2026, 10, 13, 15), tick=False):
             tracking = self.public.get(f"/ppid/lacak/{item.token}/")
@@ -59,7 +63,9 @@ class ObjectionTests(TestCase):
         self.assertContains(ppid.get("/admin/ppid/permohonan/"), objection.number)
         refused = ppid.post(f"/admin/ppid/keberatan/{objection.pk}/", {"status": "selesai", "answer": ""})
         self.assertContains(refused, "Tuliskan tanggapan")
-        ppid.post(f"/admin/ppid/keberatan/{objection.pk}/", {"status": "selesai", "answer": "Keberatan diterima."})
+        ppid.post(
+            f"/admin/ppid/keberatan/{objection.pk}/", {"status": "selesai", "answer": "Keberatan diterima."}
+        )
         objection.refresh_from_db()
         self.assertEqual(objection.status, ObjectionStatus.SELESAI)
 
@@ -95,7 +101,13 @@ class ServiceReportTests(TestCase):
             make_request(cls.dinkes)  # still open
         with time_machine.travel(at(2026, 3, 6, 9), tick=False):
             change_status(fulfilled, RequestStatus.SELESAI, cls.ppid, answer="Dikirim.")
-            change_status(rejected, RequestStatus.DITOLAK, cls.ppid, answer="Ditolak.", rejection_basis="Pasal 17 huruf h")
+            change_status(
+                rejected,
+                RequestStatus.DITOLAK,
+                cls.ppid,
+                answer="Ditolak.",
+                rejection_basis="Pasal 17 huruf h",
+            )
         with time_machine.travel(at(2026, 4, 1, 9), tick=False):
             change_status(late, RequestStatus.SELESAI, cls.ppid, answer="Maaf terlambat.")
         with time_machine.travel(at(2026, 8, 3, 9), tick=False):
@@ -121,7 +133,11 @@ class ServiceReportTests(TestCase):
         self.assertContains(public, "Pasal 17 huruf h")
 
     def test_the_report_is_refused_to_other_roles_and_other_opds_do_not_see_the_figures(self):
-        self.assertTrue(is_refused(login(member(self.dinkes, Role.PENULIS), host=HOST).get("/admin/laporan/layanan-ppid/")))
+        self.assertTrue(
+            is_refused(
+                login(member(self.dinkes, Role.PENULIS), host=HOST).get("/admin/laporan/layanan-ppid/")
+            )
+        )
         other = login(member(self.diskominfo, Role.WEBADMIN), host="diskominfo.ketapangkab.localhost")
         response = other.get("/admin/laporan/layanan-ppid/")
         self.assertNotContains(response, "Dinas Kesehatan")
@@ -145,5 +161,3 @@ class RoleGroupTests(TestCase):
     def test_provisioning_gives_a_new_opd_its_ppid_group(self):
         dinsos = make_opd("dinsos", "Dinas Sosial")
         self.assertEqual(dinsos.group_for(Role.PPID).name, "Dinas Sosial — PPID")
-
-

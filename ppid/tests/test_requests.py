@@ -1,6 +1,5 @@
 """Permohonan informasi end to end: the citizen's form, the tracking page, the PPID's admin."""
 
-import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -96,7 +95,9 @@ class RequestFlowTests(TestCase):
         item.refresh_from_db()
         self.assertEqual(item.due_date, date(2026, 9, 10))
 
-        self.assertEqual(self.act(ppid, item, "selesai", answer="Salinan dikirim lewat surel.").status_code, 302)
+        self.assertEqual(
+            self.act(ppid, item, "selesai", answer="Salinan dikirim lewat surel.").status_code, 302
+        )
         item.refresh_from_db()
         self.assertEqual(item.status, RequestStatus.SELESAI)
         self.assertFalse(item.is_late)
@@ -145,7 +146,13 @@ class InvalidRequestTests(TestCase):
         return (client or self.public).post("/ppid/permohonan/", request_data(**overrides))
 
     def test_invalid_nik_is_refused_with_a_clear_message(self):
-        for nik in ("610401520390000", "61040152039000021", "61040152039000AB", "0004015203900002", "6104019913900002"):
+        for nik in (
+            "610401520390000",
+            "61040152039000021",
+            "61040152039000AB",
+            "0004015203900002",
+            "6104019913900002",
+        ):
             with self.subTest(nik=nik):
                 cache.clear()
                 self.assert_refused(self.post(nik=nik), "NIK")
@@ -168,7 +175,9 @@ class InvalidRequestTests(TestCase):
             self.post(flooder, nik="123")  # invalid: stores nothing, still counts
         self.assert_refused(self.post(flooder), "Terlalu banyak pengajuan dari alamat Anda", status=429)
         # Another address is not affected.
-        self.assertEqual(self.post(Client(headers={"host": HOST}, REMOTE_ADDR="198.51.100.4")).status_code, 302)
+        self.assertEqual(
+            self.post(Client(headers={"host": HOST}, REMOTE_ADDR="198.51.100.4")).status_code, 302
+        )
 
     def test_a_filled_honeypot_stores_nothing(self):
         self.assert_refused(self.post(website="http://spam.example"), "tidak dapat diterima")
