@@ -29,6 +29,7 @@ from demo.content import (
     PROFILE_PAGES,
     QUICK_LINKS,
 )
+from demo.ppid import seed_ppid
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 from opd.provisioning import provision_opd
@@ -153,6 +154,7 @@ class Command(BaseCommand):
         created_any |= builders.seed_navigation(opd, profile, indexes, QUICK_LINKS, FOOTER_LINKS)
         created_any |= builders.seed_home_blocks(home, spec, developer)
         created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
+        created_any |= seed_ppid(opd, home, people, developer)
         return created_any
 
     def seed_profile(self, home, spec, developer):
