@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +20,8 @@ from . import dip as register
 from .forms import DIPFilterForm, ObjectionForm, RequestForm
 from .models import InformationRequest, StandarPelayananPage
 from .services import file_objection, register_request
+
+SHORT_CACHE_SECONDS = 300
 
 DIP_HEADINGS = {
     "unit": gettext_lazy("Unit / OPD"),
@@ -39,6 +41,13 @@ DIP_HEADINGS = {
 def _private(response):
     add_never_cache_headers(response)
     response["Cache-Control"] += ", private"
+    return response
+
+
+def _short_lived(response):
+    """Registers gathered from many pages (filters, exports, the regency-wide DIP) are kept
+    briefly; the plain paths are also purged on publish (PPIDPage.get_cached_paths)."""
+    patch_cache_control(response, public=True, max_age=60, s_maxage=SHORT_CACHE_SECONDS)
     return response
 
 
@@ -77,16 +86,18 @@ def dip_view(page, request):
     if kind in ("csv", "xlsx"):
         from .export import table_response
 
-        return table_response(
-            items,
-            register.EXPORT_FIELDS,
-            DIP_HEADINGS,
-            f"daftar-informasi-publik-{opd.slug if opd else 'semua'}",
-            kind,
+        return _short_lived(
+            table_response(
+                items,
+                register.EXPORT_FIELDS,
+                DIP_HEADINGS,
+                f"daftar-informasi-publik-{opd.slug if opd else 'semua'}",
+                kind,
+            )
         )
     query = request.GET.copy()
     query.pop("format", None)
-    return _render(
+    response = _render(
         page,
         request,
         "ppid/dip.html",
@@ -98,6 +109,7 @@ def dip_view(page, request):
             "many_units": opds.count() > 1,
         },
     )
+    return _short_lived(response)
 
 
 def _rate_limited(page, request, template, context):
@@ -208,7 +220,7 @@ def service_report(page, request):
     period_key = request.GET.get("periode") if request.GET.get("periode") in ("1", "2", "tahun") else "tahun"
     label, start, end = report.periods(year)[period_key]
     rows = report.build(list(opds), start, end)
-    return _render(
+    response = _render(
         page,
         request,
         "ppid/service_report.html",
@@ -221,3 +233,4 @@ def service_report(page, request):
             "years": range(today.year, today.year - 5, -1),
         },
     )
+    return _short_lived(response)

@@ -43,6 +43,10 @@ class PPIDPage(RoutablePageMixin, BasePage):
         # One PPID page per site (per language tree), never a global max_count.
         return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
 
+    def get_cached_paths(self):
+        # Purged with the page when a DIP entry under it is published (page_cache).
+        return ["/", "/dip/", "/laporan/"]
+
     @path("")
     def index_route(self, request):
         from ppid import public

@@ -55,6 +55,9 @@ class DIPTests(TestCase):
         self.assertContains(response, "Informasi Berkala (Pasal 9)")
         self.assertContains(response, "Perbup Tarif Layanan")  # a classified document
         self.assertNotContains(response, "Rencana Kerja Draf")
+        # Kept briefly by Varnish (the plain path is also purged when an entry is published).
+        self.assertIn("s-maxage=300", response["Cache-Control"])
+        self.assertIn("/dip/", self.ppid_page.get_cached_paths())
 
     def test_the_dip_filters_by_class_and_year(self):
         client = Client(headers={"host": HOST})
