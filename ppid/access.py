@@ -15,6 +15,15 @@ def ppid_opds(user):
     return OPD.objects.filter(roles__role=Role.PPID, roles__group__user=user).distinct()
 
 
+def sees_identity(user, opd):
+    """Whether the user may read the requesters' identity data of ``opd``: its PPID group only.
+
+    The Web Developer (superuser) may open a request to help, but sees no identity unless they
+    are in that OPD's PPID group themselves.
+    """
+    return OPD.objects.filter(pk=opd.pk, roles__role=Role.PPID, roles__group__user=user).exists()
+
+
 def report_opds(user):
     """The OPDs whose PPID service report a user reads: as PPID or as Web Administrator."""
     if user.is_superuser:

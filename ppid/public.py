@@ -18,7 +18,7 @@ from opd.models import OPD
 from . import abuse, deadlines, report
 from . import dip as register
 from .forms import DIPFilterForm, ObjectionForm, RequestForm
-from .models import InformationRequest, StandarPelayananPage
+from .models import InformationRequest, RequestStatus, StandarPelayananPage
 from .services import file_objection, register_request
 
 SHORT_CACHE_SECONDS = 300
@@ -177,7 +177,10 @@ def track(page, request, token):
         "may_object": closes is not None and timezone.localdate() <= closes,
         "objection_closes": closes,
         "new": request.GET.get("baru") == "1",
-        "events": information_request.events.filter(objection=None).values("status", "at"),
+        "events": [
+            {"at": at, "status": RequestStatus(status).label if status in RequestStatus.values else status}
+            for status, at in information_request.events.filter(objection=None).values_list("status", "at")
+        ],
     }
     return _private(_render(page, request, "ppid/track.html", context))
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from opd.scoping import opds_reported_to
 
 from . import dip, report
-from .access import objections_for, ppid_opds, report_opds, requests_for
+from .access import objections_for, ppid_opds, report_opds, requests_for, sees_identity
 from .export import table_response
 from .forms import ObjectionAnswerForm, StatusForm
 from .models import RequestStatus
@@ -84,6 +84,7 @@ def request_detail(request, pk):
         {
             "item": item,
             "form": form,
+            "sees_identity": sees_identity(request.user, item.opd),
             "events": item.events.select_related("by"),
             "objections": item.objections.all(),
             "today": timezone.localdate(),

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client, TestCase
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import rich_text
 
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
@@ -139,6 +140,22 @@ class DIPThroughTheSOPTests(TestCase):
         self.assertContains(dip, "Hasil Audit Internal")
         self.assertContains(dip, "Pasal 17 huruf a UU 14/2008")
         self.assertContains(public.get("/ppid/audit/"), "dikecualikan")
+
+    def test_the_ppid_adds_a_standar_pelayanan_under_the_home_page_through_the_sop(self):
+        ppid = login(self.people[Role.PPID], host=HOST)
+        home = self.dinkes.site.root_page
+        self.assertContains(ppid.get(f"/admin/pages/add/ppid/standarpelayananpage/{home.pk}/"), "Maklumat")
+        fields = {
+            "title": "SP Izin Praktik Bidan",
+            "slug": "sp-bidan",
+            "persyaratan": rich_text("<p>STR aktif</p>"),
+        }
+        self.assertEqual(create_page(ppid, home, StandarPelayananPage, fields).status_code, 302)
+        page = StandarPelayananPage.objects.get(slug="sp-bidan")
+        self.assertFalse(page.live)
+        self.assertEqual(Client(headers={"host": HOST}).get("/sp-bidan/").status_code, 404)
+        approve_through_sop(page, self.people, HOST)
+        self.assertContains(Client(headers={"host": HOST}).get("/sp-bidan/"), "STR aktif")
 
     def test_the_standar_pelayanan_shows_the_public_components_and_the_maklumat(self):
         page = publish(

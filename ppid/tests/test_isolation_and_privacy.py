@@ -8,7 +8,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from opd.roles import Role
-from opd.tests.factories import make_opd, member
+from opd.tests.factories import UserFactory, make_opd, member
 from ppid.models import InformationRequest, ObjectionStatus, RequestStatus
 from ppid.services import change_status
 from tests.admin import is_refused, login
@@ -56,6 +56,14 @@ class OtherOPDTests(TestCase):
                 self.assertNotIn("/admin/ppid/permohonan/", dashboard)
                 for value in IDENTITY:
                     self.assertNotIn(value, dashboard)
+
+    def test_the_web_developer_may_open_a_request_but_sees_no_identity(self):
+        developer = UserFactory(username="developer", is_superuser=True)
+        response = login(developer, host=HOST).get(f"/admin/ppid/permohonan/{self.item.pk}/")
+        self.assertContains(response, self.item.number)
+        self.assertContains(response, "hanya dapat dibaca oleh PPID OPD ini")
+        for value in IDENTITY:
+            self.assertNotContains(response, value)
 
     def test_the_own_ppid_sees_the_menu(self):
         dashboard = login(self.own_ppid, host=HOST).get("/admin/")
