@@ -39,7 +39,9 @@ DIP_HEADINGS = {
 
 
 def _private(response):
+    """Never cached, and the tracking token never leaves in a Referer header."""
     add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
     response["Cache-Control"] += ", private"
     return response
 
@@ -133,6 +135,8 @@ def request_form(page, request):
     if opd is None:
         raise Http404
     if request.method == "POST":
+        # Keep the identity out of error reports (Django's sensitive_post_parameters).
+        request.sensitive_post_parameters = "__ALL__"
         form = RequestForm(request.POST)
         if abuse.is_rate_limited(request, "permohonan"):
             return _rate_limited(page, request, "ppid/request_form.html", {"form": form, "opd": opd})
@@ -189,6 +193,7 @@ def objection_form(page, request, token):
     information_request = _request_for(page, token)
     context = {"item": information_request}
     if request.method == "POST":
+        request.sensitive_post_parameters = "__ALL__"
         form = ObjectionForm(request.POST)
         context["form"] = form
         if abuse.is_rate_limited(request, "keberatan"):

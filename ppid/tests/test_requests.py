@@ -65,6 +65,7 @@ class RequestFlowTests(TestCase):
         for value in IDENTITY:
             self.assertNotContains(tracking, value)
         self.assertIn("no-store", tracking["Cache-Control"])
+        self.assertEqual(tracking["Referrer-Policy"], "no-referrer")
         # The OPD's PPID group is mailed, without the requester's identity.
         self.assertEqual([m.to for m in mail.outbox], [[self.ppid.email]])
         self.assertIn(item.number, mail.outbox[0].body)
@@ -156,7 +157,10 @@ class InvalidRequestTests(TestCase):
             with self.subTest(nik=nik):
                 cache.clear()
                 self.assert_refused(self.post(nik=nik), "NIK")
-        self.assertContains(self.post(nik="12345"), "NIK harus terdiri atas 16 angka")
+        response = self.post(nik="12345")
+        self.assertContains(response, "NIK harus terdiri atas 16 angka")
+        # Error reports (mails to admins, logs) never carry what the citizen typed.
+        self.assertEqual(response.wsgi_request.sensitive_post_parameters, "__ALL__")
 
     def test_missing_fields_are_refused(self):
         for field in ("name", "nik", "address", "information", "purpose", "delivery"):
