@@ -16,6 +16,7 @@ from opd.tests.factories import make_opd, member
 from ppid.models import InformationPage, StandarPelayananPage
 from tests.admin import approve_through_sop, create_page, form_errors, login
 from tests.content import make_document, publish
+from tests.querycount import ConstantQueriesMixin
 
 from .factories import ppid_page
 
@@ -184,3 +185,27 @@ class DIPThroughTheSOPTests(TestCase):
         self.assertContains(
             Client(headers={"host": HOST}).get("/ppid/dip/"), "Standar Pelayanan Surat Keterangan Sehat"
         )
+
+
+class DIPQueryCountTests(ConstantQueriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.portal = make_opd("ketapangkab", "Pemerintah Kabupaten Ketapang", is_portal=True)
+        cls.dinkes = make_opd("dinkes", "Dinas Kesehatan")
+        cls.diskominfo = make_opd("diskominfo", "Dinas Komunikasi dan Informatika")
+        for opd in (cls.portal, cls.dinkes, cls.diskominfo):
+            publish(ppid_page(opd), information(f"Entri awal {opd.slug}"))
+
+    def test_the_regency_dip_costs_the_same_queries_whatever_the_number_of_entries(self):
+        def grow():
+            for opd in (self.dinkes, self.diskominfo):
+                for number in range(5):
+                    publish(ppid_page(opd), information(f"Entri tambahan {opd.slug} {number}"))
+                document = make_document(opd, f"Dokumen tambahan {opd.slug}")
+                document.information_class = "setiap_saat"
+                document.save()
+
+        queries = self.assert_constant_queries(
+            "/ppid/dip/", "ketapangkab.localhost", grow, expect_growth_in="Entri tambahan diskominfo 4"
+        )
+        self.assertLess(queries, 30)  # 23 measured
