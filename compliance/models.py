@@ -14,8 +14,11 @@ from moderation.models import SOPStep
 
 
 class Step(models.TextChoices):
-    """Every timed SOP step: the Penulis's rilis (5) and the three review steps (6-8)."""
+    """Every timed SOP step: penugasan and peliputan (3-4, newsroom/), the Penulis's rilis (5)
+    and the three review steps (6-8)."""
 
+    PENUGASAN = "penugasan", _("Pengumpulan data/gambar/video (penugasan liputan)")
+    PELIPUTAN = "peliputan", _("Peliputan")
     RILIS = "rilis", _("Rilis dan editing (Penulis)")
     KOREKSI = SOPStep.KOREKSI.value, SOPStep.KOREKSI.label
     KOREKSI_ULANG = SOPStep.KOREKSI_ULANG.value, SOPStep.KOREKSI_ULANG.label

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from opd.models import OPD
@@ -117,6 +118,13 @@ class MutuBakuReportView(SpreadsheetExportMixin, View):
             rows.append(ReportRow(report.end_to_end))
         if self.is_export:
             return self.as_spreadsheet(rows, self.request.GET["export"])
+        # Apps that time steps of their own (newsroom/: SOP steps 3-4) add a section, rendered
+        # as HTML, through the hook "mutu_baku_report_sections": fn(request, opds, **filters).
+        sections = [
+            section
+            for hook in hooks.get_hooks("mutu_baku_report_sections")
+            if (section := hook(request, opds, **filters))
+        ]
         return TemplateResponse(
             request,
             "compliance/report.html",
@@ -125,6 +133,7 @@ class MutuBakuReportView(SpreadsheetExportMixin, View):
                 "report": report,
                 "rows": rows,
                 "chart": weekly_chart(report.weeks),
+                "sections": sections,
                 "csv_url": self.get_export_url("csv"),
                 "xlsx_url": self.get_export_url("xlsx"),
             },

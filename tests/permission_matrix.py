@@ -93,6 +93,7 @@ class OPDObjects:
     overridable_segment: object = None
     editing_session: object = None
     delegation: object = None
+    assignment: object = None
     information_request: object = None
     objection: object = None
 
@@ -160,6 +161,9 @@ def build_opd(slug, name, marker):
     objects.category = NewsCategory.objects.create(
         site=opd.site, name=f"{marker} kategori", slug=f"kategori-{slug}", locale=Locale.get_default()
     )
+    from newsroom.tests.factories import make_assignment
+
+    objects.assignment = make_assignment(opd, [penulis], title=f"{marker} liputan", place=f"{marker} tempat")
     objects.editing_session = EditingSession.objects.create(
         user=penulis,
         content_type=ContentType.objects.get_for_model(objects.draft, for_concrete_model=False),
@@ -228,6 +232,7 @@ def _by_param(objects, world):
         "mode": "",
         "session_id": objects.editing_session.pk,
         "opd_slug": objects.opd.slug,
+        "assignment_id": objects.assignment.pk,
         "user_id": objects.people[Role.PENULIS].pk,
         "object_id": str(page.pk),
         "uidb64": "MQ",

@@ -10,10 +10,12 @@ from urllib.parse import urljoin, urlsplit
 
 from django.core.files.base import ContentFile
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from news.models import NewsPage
+from newsroom.tests.factories import make_assignment
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import create_page, jpeg_bytes, login, workflow_action
@@ -44,6 +46,9 @@ EXTRA_URLS = [
     "/admin/reports/locked/",
     "/admin/serta-merta/",
     "/admin/reports/page-types-usage/",
+    "/admin/liputan/",
+    "/admin/liputan/kalender/",
+    "/admin/liputan/kalender/?tampilan=bulan",
     "/admin/ppid/permohonan/",
     "/admin/laporan/layanan-ppid/",
     "/admin/laporan/dip/",
@@ -82,6 +87,14 @@ class AdminIsolationCrawlTests(TestCase):
         for role in (Role.EDITOR, Role.REDAKTUR, Role.WEBADMIN):
             workflow_action(login(dinkes_people[role]), live, "approve")
         assert get_image_model().objects.filter(title__startswith=SECRET).exists()
+        # A coverage assignment this week, on Dinas Kesehatan's calendar.
+        make_assignment(
+            cls.dinkes,
+            [dinkes_people[Role.PENULIS]],
+            title=f"{SECRET} liputan",
+            starts_at=timezone.now(),
+            planned_publication=timezone.localdate(),
+        )
 
         # A permohonan informasi (identity data) and a DIP entry of Dinas Kesehatan (ppid/).
         from ppid.models import InformationPage

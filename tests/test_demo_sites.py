@@ -5,7 +5,7 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.utils.html import escape
 from wagtail.models import Page, Revision, TaskState
 
@@ -171,6 +171,16 @@ class SeedDemoTests(TestCase):
             .values_list("finished_by__username", flat=True)
         )
         self.assertEqual(approvers, ["editor.dinkes", "redaktur.dinkes", "webadmin.dinkes"])
+
+    def test_each_opd_has_two_coverage_assignments_on_its_penulis_dashboard(self):
+        from newsroom.models import Assignment
+
+        for spec in OPDS:
+            opd = OPD.objects.get(slug=spec["slug"])
+            self.assertEqual(Assignment.objects.filter(opd=opd).count(), 2)
+            client = Client(headers={"host": spec["hostname"]})
+            self.assertTrue(client.login(username=f"penulis.{opd.slug}", password=DEMO_PASSWORD))
+            self.assertContains(client.get("/admin/"), "Penugasan liputan saya (2)")
 
     def test_second_run_changes_nothing(self):
         counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())

@@ -316,6 +316,17 @@ RULES = {
     "wagtailsnippetchoosers_news_newscategory:chosen": R("PERW"),
     "wagtailsnippetchoosers_news_newscategory:chosen_multiple": R("PERW"),
     "wagtailsnippetchoosers_news_newscategory:create": R("W"),
+    # Newsroom planning (newsroom/): the OPD's Editor or Redaktur assigns, the team covers.
+    "newsroom_index": R("PERW"),
+    "newsroom_calendar": R("PERW"),
+    "newsroom_create": R("ER"),
+    "newsroom_detail": R("PERW"),
+    "newsroom_edit": R("ER"),
+    "newsroom_upload": R("PER"),
+    "newsroom_start": R("P", method="POST"),
+    "newsroom_finish": R("P", method="POST"),
+    "newsroom_create_draft": R("P", method="POST"),
+    "newsroom_cancel": R("ER", method="POST"),
 }
 # fmt: on
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "workdays",
     "compliance",
     "integrity",
+    "newsroom",
     "ppid",
     "demo",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
@@ -288,6 +289,10 @@ PORTAL_SPAM_TERMS = [
 
 # Mutu baku of SOP step 5 (rilis dan editing by the Penulis): first revision to first submission.
 PORTAL_MUTU_BAKU_RILIS = timedelta(hours=1)
+# Mutu baku of SOP steps 3 and 4 (newsroom/): the coverage team gathers data, photos and video
+# (1-3 hours) and covers the event (1-5 hours); the upper bound is the standard.
+PORTAL_MUTU_BAKU_PENUGASAN = timedelta(hours=3)
+PORTAL_MUTU_BAKU_PELIPUTAN = timedelta(hours=5)
 
 # --- E-mail: console in development, SMTP from the environment in production. ---
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -29,6 +29,7 @@ from demo.content import (
     PROFILE_PAGES,
     QUICK_LINKS,
 )
+from demo.newsroom import seed_assignments
 from demo.ppid import seed_ppid
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
@@ -154,6 +155,7 @@ class Command(BaseCommand):
         created_any |= builders.seed_navigation(opd, profile, indexes, QUICK_LINKS, FOOTER_LINKS)
         created_any |= builders.seed_home_blocks(home, spec, developer)
         created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
+        created_any |= seed_assignments(opd, people, spec["short_name"])
         created_any |= seed_ppid(opd, home, people, developer)
         return created_any
 
