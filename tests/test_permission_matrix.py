@@ -337,8 +337,9 @@ NO_OP_POSTS = {
 }
 
 
-# Views a Penulis reaches on the media the walk's Penulis uploaded (their own uploads).
+# Views a Penulis reaches on what is the walk's Penulis's own: their uploads, their assignment.
 OWN_UPLOAD_VIEWS = {
+    "newsroom_upload",
     "wagtaildocs:edit",
     "wagtaildocs:delete",
     "wagtaildocs:document_usage",
@@ -351,7 +352,7 @@ OWN_UPLOAD_VIEWS = {
 
 def may_use(rule, letter, key):
     """The PPID ("I") holds a Penulis's rights on the OPD's pages and media (opd/roles.py),
-    but not on the Penulis's own uploads, plus its own views."""
+    but not on the Penulis's own uploads and assignments, plus its own views."""
     return letter in rule.roles or (letter == "I" and "P" in rule.roles and key not in OWN_UPLOAD_VIEWS)
 
 
