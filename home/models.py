@@ -31,6 +31,8 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "library.DocumentIndexPage",
         "gallery.GalleryIndexPage",
+        "ppid.PPIDPage",
+        "ppid.StandarPelayananPage",
     ]
 
     class Meta:

@@ -127,7 +127,7 @@ def _grant_permissions(opd, groups, root_pages):
     )
     for role, group in groups.items():
         group.permissions.add(access_admin, submit_translation)
-        for codename in PAGE_PERMISSIONS[role]:
+        for codename in PAGE_PERMISSIONS.get(role, []):
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             for page in root_pages:
                 GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
@@ -156,6 +156,18 @@ def _ensure_groups(opd):
             opd_role = OPDRole.objects.create(opd=opd, role=role, group=group)
         groups[Role(role)] = opd_role.group
     return groups
+
+
+def ensure_role_groups(opd):
+    """Give an existing OPD every role group it lacks (a role added after it was provisioned).
+
+    Used by ``ensure_opd_roles`` when a role such as PPID joins the OPD roles design.
+    """
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        root_pages = list(opd.root_pages())
+        groups = _ensure_groups(opd)
+        _grant_permissions(opd, groups, root_pages)
+        return groups
 
 
 def _check_conflicts(slug, hostname, port, name):

@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     EDITOR = "editor", _("Editor")
     REDAKTUR = "redaktur", _("Redaktur")
     WEBADMIN = "webadmin", _("Web Administrator")
+    # UU 14/2008: the OPD's information officer (ppid/); no SOP step.
+    PPID = "ppid", _("PPID")
 
 
 # Nobody holds "publish_page": the SOP's last task publishes on the workflow's
@@ -24,6 +26,9 @@ PAGE_PERMISSIONS = {
     Role.EDITOR: ["add_page", "change_page"],
     Role.REDAKTUR: ["add_page", "change_page"],
     Role.WEBADMIN: ["add_page", "change_page", "lock_page", "unlock_page"],
+    # The PPID drafts the DIP entries and the Standar Pelayanan like a Penulis; they reach
+    # the public through the SOP like any page.
+    Role.PPID: ["add_page", "change_page"],
 }
 
 # Wagtail checks image and document rights against its own models' permissions
@@ -35,7 +40,7 @@ COLLECTION_PERMISSIONS = {
     role: [
         (app_label, f"{action}_{kind}")
         for app_label, kind in (("wagtailimages", "image"), ("wagtaildocs", "document"))
-        for action in (_WRITER_MEDIA if role == Role.PENULIS else _REVIEWER_MEDIA)
+        for action in (_WRITER_MEDIA if role in (Role.PENULIS, Role.PPID) else _REVIEWER_MEDIA)
     ]
     for role in Role
 }

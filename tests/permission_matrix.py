@@ -94,6 +94,8 @@ class OPDObjects:
     editing_session: object = None
     delegation: object = None
     assignment: object = None
+    information_request: object = None
+    objection: object = None
 
 
 def build_opd(slug, name, marker):
@@ -168,6 +170,19 @@ def build_opd(slug, name, marker):
         object_id=str(objects.draft.pk),
         last_seen_at=timezone.now(),
     )
+    # A permohonan informasi and its keberatan (ppid/), identity marked like every name.
+    from ppid.models import RequestStatus
+    from ppid.services import change_status, file_objection, register_request
+    from ppid.tests.factories import request_data
+
+    objects.information_request = change_status(
+        register_request(opd, request_data(name=f"{marker} pemohon")),
+        RequestStatus.DITOLAK,
+        None,
+        answer=marker,
+        rejection_basis=marker,
+    )
+    objects.objection = file_objection(objects.information_request, "a", f"{marker} keberatan")
     return objects
 
 
@@ -258,6 +273,10 @@ def _pk_for(pattern, objects, world):
         return world.holiday.pk
     if name.startswith("wagtail_localize:"):
         return page.pk
+    if name == "ppid_request":
+        return objects.information_request.pk
+    if name == "ppid_objection":
+        return objects.objection.pk
     raise KeyError(f"no object for pk in {pattern.key}")
 
 

@@ -49,6 +49,9 @@ EXTRA_URLS = [
     "/admin/liputan/",
     "/admin/liputan/kalender/",
     "/admin/liputan/kalender/?tampilan=bulan",
+    "/admin/ppid/permohonan/",
+    "/admin/laporan/layanan-ppid/",
+    "/admin/laporan/dip/",
 ]
 
 
@@ -91,6 +94,17 @@ class AdminIsolationCrawlTests(TestCase):
             title=f"{SECRET} liputan",
             starts_at=timezone.now(),
             planned_publication=timezone.localdate(),
+        )
+
+        # A permohonan informasi (identity data) and a DIP entry of Dinas Kesehatan (ppid/).
+        from ppid.models import InformationPage
+        from ppid.tests.factories import make_request, ppid_page
+        from tests.content import publish
+
+        make_request(cls.dinkes, name=f"{SECRET} pemohon", information=SECRET)
+        publish(
+            ppid_page(cls.dinkes),
+            InformationPage(title=f"{SECRET} DIP", slug="dip-rahasia", information_class="berkala"),
         )
 
     def crawl(self, client, limit=250):

@@ -73,6 +73,26 @@ class SeedDemoTests(TestCase):
                 self.assertFalse(user.is_superuser)
         self.assertTrue(users.get(username="developer").is_superuser)
 
+    def test_each_opd_has_a_ppid_with_dip_standar_pelayanan_and_requests(self):
+        from ppid.models import InformationPage, InformationRequest, StandarPelayananPage
+
+        host = {"host": "dinkes.ketapangkab.localhost"}
+        dip = self.client.get("/ppid/dip/", headers=host)
+        self.assertContains(dip, "Laporan Realisasi Anggaran")
+        entry = InformationPage.objects.get(slug="laporan-realisasi-anggaran", url_path__contains="/dinkes/")
+        self.assertEqual(
+            list(
+                TaskState.objects.filter(workflow_state__object_id=str(entry.pk)).values_list(
+                    "finished_by__username", flat=True
+                )
+            ),
+            ["editor.dinkes", "redaktur.dinkes", "webadmin.dinkes"],
+        )
+        self.assertTrue(StandarPelayananPage.objects.filter(live=True).exists())
+        self.assertEqual(InformationRequest.objects.filter(opd__slug="dinkes").count(), 2)
+        self.assertTrue(self.client.login(username="ppid.dinkes", password=DEMO_PASSWORD))
+        self.assertContains(self.client.get("/admin/ppid/permohonan/", headers=host), "PPID/DINKES/")
+
     def test_demo_users_log_in_with_the_documented_password(self):
         response = self.client.post(
             "/admin/login/",

@@ -33,11 +33,13 @@ class DeployFilesTests(SimpleTestCase):
         self.assertEqual(
             timers,
             [
+                "portal-job@check_dip.timer",
                 "portal-job@check_integrity.timer",
                 "portal-job@check_mutu_baku.timer",
                 "portal-job@end_delegations.timer",
                 "portal-job@prune_db_task_results.timer",
                 "portal-job@publish_scheduled.timer",
+                "portal-job@purge_ppid_identities.timer",
             ],
         )
         commands = get_commands()

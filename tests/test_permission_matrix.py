@@ -23,11 +23,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, TaskState
 
 from opd.roles import Role
+from ppid.models import InformationRequest, Objection
 from tests.admin import login
 from tests.permission_matrix import admin_patterns, build_world, has_objects, url_for
 
 MARKER = "RAHASIALAIN"
-LETTERS = {Role.PENULIS: "P", Role.EDITOR: "E", Role.REDAKTUR: "R", Role.WEBADMIN: "W"}
+LETTERS = {Role.PENULIS: "P", Role.EDITOR: "E", Role.REDAKTUR: "R", Role.WEBADMIN: "W", Role.PPID: "I"}
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,13 @@ RULES = {
     "team_changes_report_results": R("W"),
     # Submitting a translation to the SOP (translations/): every role may translate its own pages.
     "translations_submit": R("PERW"),
+    # PPID (ppid/): requests and objections (identity data) to the OPD's PPID group only ("I");
+    # the service report also to the Web Administrator, the DIP report to every role.
+    "ppid_requests": R("I"),
+    "ppid_request": R("I"),
+    "ppid_objection": R("I"),
+    "ppid_service_report": R("WI"),
+    "ppid_dip_report": R("PERWI"),
     # Per-site news categories: managed by the Web Administrator, chosen by every role.
     "wagtailsnippets_news_newscategory:list": R("W"),
     "wagtailsnippets_news_newscategory:list_results": R("W"),
@@ -327,6 +335,25 @@ NO_OP_POSTS = {
     # Deletes only the requester's own editing session: EditingSession(id=..., user=request.user).
     "wagtailadmin_editing_sessions:release",
 }
+
+
+# Views a Penulis reaches on what is the walk's Penulis's own: their uploads, their assignment.
+OWN_UPLOAD_VIEWS = {
+    "newsroom_upload",
+    "wagtaildocs:edit",
+    "wagtaildocs:delete",
+    "wagtaildocs:document_usage",
+    "wagtailimages:edit",
+    "wagtailimages:delete",
+    "wagtailimages:preview",
+    "wagtailimages:image_usage",
+}
+
+
+def may_use(rule, letter, key):
+    """The PPID ("I") holds a Penulis's rights on the OPD's pages and media (opd/roles.py),
+    but not on the Penulis's own uploads and assignments, plus its own views."""
+    return letter in rule.roles or (letter == "I" and "P" in rule.roles and key not in OWN_UPLOAD_VIEWS)
 
 
 def refused(response):
@@ -371,6 +398,10 @@ class PermissionMatrixTests(TestCase):
                 EditingSession.objects.filter(object_id__in=page_ids).values_list("pk", "user", "object_id")
             ),
             "users": sorted(get_user_model().objects.values_list("pk", "is_active", "last_name")),
+            "information_requests": sorted(
+                InformationRequest.objects.values_list("pk", "status", "due_date", "name")
+            ),
+            "objections": sorted(Objection.objects.values_list("pk", "status", "answer")),
         }
 
     def walk(self, client, role):
@@ -386,7 +417,7 @@ class PermissionMatrixTests(TestCase):
                 scopes.append(("other", self.world.other))
             for scope, objects in scopes:
                 url = url_for(pattern, objects, self.world)
-                may = (rule.anon if role is None else letter in rule.roles) and scope == "own"
+                may = (rule.anon if role is None else may_use(rule, letter, pattern.key)) and scope == "own"
                 requests = []
                 if rule.method == "GET":
                     requests.append(("GET", client.get(url), may))
@@ -434,6 +465,9 @@ class PermissionMatrixTests(TestCase):
 
     def test_web_administrator_reaches_only_what_the_matrix_allows(self):
         self.walk_as(Role.WEBADMIN)
+
+    def test_ppid_reaches_only_what_the_matrix_allows(self):
+        self.walk_as(Role.PPID)
 
     def test_visitor_is_sent_to_the_login_everywhere_but_the_login_pages(self):
         client = Client(headers={"host": "dinkes.ketapangkab.localhost"})

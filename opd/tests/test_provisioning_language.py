@@ -16,6 +16,7 @@ class ProvisioningLanguageTests(TestCase):
             sorted(dinkes.roles.values_list("group__name", flat=True)),
             [
                 "Dinas Kesehatan — Editor",
+                "Dinas Kesehatan — PPID",
                 "Dinas Kesehatan — Penulis Artikel / Tim Peliput",
                 "Dinas Kesehatan — Redaktur",
                 "Dinas Kesehatan — Web Administrator",

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "compliance",
     "integrity",
     "newsroom",
+    "ppid",
     "demo",
     "benchdata",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
@@ -375,4 +376,10 @@ PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/fee
 # One-time links to set a password (team/invitations.py): an invitation to a new account
 # lasts this long (seconds); a password link sent to an existing account lasts
 # PASSWORD_RESET_TIMEOUT (Django's default, 3 days).
+# PPID (ppid/): identity data of answered requests is purged after this many days
+# (purge_ppid_identities timer); public forms take this many submissions per address per window.
+PORTAL_PPID_RETENTION_DAYS = int(env("PORTAL_PPID_RETENTION_DAYS", "365"))
+PORTAL_PPID_RATE_LIMIT = int(env("PORTAL_PPID_RATE_LIMIT", "5"))
+PORTAL_PPID_RATE_WINDOW = int(env("PORTAL_PPID_RATE_WINDOW", "3600"))
+
 PORTAL_INVITATION_TIMEOUT = int(env("PORTAL_INVITATION_TIMEOUT", str(3 * 24 * 3600)))

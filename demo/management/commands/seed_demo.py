@@ -30,6 +30,7 @@ from demo.content import (
     QUICK_LINKS,
 )
 from demo.newsroom import seed_assignments
+from demo.ppid import seed_ppid
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 from opd.provisioning import provision_opd
@@ -155,6 +156,7 @@ class Command(BaseCommand):
         created_any |= builders.seed_home_blocks(home, spec, developer)
         created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
         created_any |= seed_assignments(opd, people, spec["short_name"])
+        created_any |= seed_ppid(opd, home, people, developer)
         return created_any
 
     def seed_profile(self, home, spec, developer):

@@ -1,0 +1,244 @@
+"""The PPID page's public routes: DIP, request form, tracking, objection, service report.
+
+Responses that show a request (tracking) or take a form are never cached; none of them
+shows identity data, which only the PPID group reads in the admin.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from opd.models import OPD
+
+from . import abuse, deadlines, report
+from . import dip as register
+from .forms import DIPFilterForm, ObjectionForm, RequestForm
+from .models import InformationRequest, RequestStatus, StandarPelayananPage
+from .services import file_objection, register_request
+
+SHORT_CACHE_SECONDS = 300
+
+DIP_HEADINGS = {
+    "unit": gettext_lazy("Unit / OPD"),
+    "title": gettext_lazy("Judul informasi"),
+    "summary": gettext_lazy("Ringkasan isi informasi"),
+    "class_label": gettext_lazy("Klasifikasi"),
+    "year": gettext_lazy("Tahun"),
+    "responsible": gettext_lazy("Penanggung jawab"),
+    "form": gettext_lazy("Bentuk informasi"),
+    "updated_at": gettext_lazy("Terakhir diperbarui"),
+    "url": gettext_lazy("Tautan"),
+    "exemption_basis": gettext_lazy("Dasar hukum pengecualian"),
+    "consequence_test": gettext_lazy("Uji konsekuensi"),
+}
+
+
+def _private(response):
+    """Never cached, and the tracking token never leaves in a Referer header."""
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] += ", private"
+    return response
+
+
+def _short_lived(response):
+    """Registers gathered from many pages (filters, exports, the regency-wide DIP) are kept
+    briefly; the plain paths are also purged on publish (PPIDPage.get_cached_paths)."""
+    patch_cache_control(response, public=True, max_age=60, s_maxage=SHORT_CACHE_SECONDS)
+    return response
+
+
+def page_opd(page):
+    return OPD.objects.for_page(page)
+
+
+def _render(page, request, template, context):
+    return TemplateResponse(request, template, {"page": page, "self": page, **context})
+
+
+def ppid_index(page, request):
+    standards = (
+        StandarPelayananPage.objects.live()
+        .public()
+        .descendant_of(page.get_site().root_page)
+        .order_by("title")
+    )
+    return _render(page, request, "ppid/ppid_page.html", {"opd": page_opd(page), "standards": standards})
+
+
+def dip_view(page, request):
+    opd = page_opd(page)
+    # The regency portal's DIP is the whole regency's; an OPD's is its own.
+    opds = OPD.objects.all() if opd is None or opd.is_portal else OPD.objects.filter(pk=opd.pk)
+    form = DIPFilterForm(request.GET or None, units=opds if opds.count() > 1 else ())
+    items = register.entries(opds)
+    if form.is_valid():
+        items = register.filtered(
+            items,
+            information_class=form.cleaned_data["kelas"],
+            unit=form.cleaned_data.get("unit") or "",
+            year=form.cleaned_data["tahun"],
+        )
+    kind = request.GET.get("format")
+    if kind in ("csv", "xlsx"):
+        from .export import table_response
+
+        return _short_lived(
+            table_response(
+                items,
+                register.EXPORT_FIELDS,
+                DIP_HEADINGS,
+                f"daftar-informasi-publik-{opd.slug if opd else 'semua'}",
+                kind,
+            )
+        )
+    query = request.GET.copy()
+    query.pop("format", None)
+    response = _render(
+        page,
+        request,
+        "ppid/dip.html",
+        {
+            "opd": opd,
+            "form": form,
+            "items": items,
+            "query": query.urlencode(),
+            "many_units": opds.count() > 1,
+        },
+    )
+    return _short_lived(response)
+
+
+def _rate_limited(page, request, template, context):
+    response = _render(
+        page,
+        request,
+        template,
+        {
+            **context,
+            "rate_limited": _(
+                "Terlalu banyak pengajuan dari alamat Anda. Silakan coba lagi nanti atau hubungi kantor PPID."
+            ),
+        },
+    )
+    response.status_code = 429
+    return _private(response)
+
+
+def request_form(page, request):
+    opd = page_opd(page)
+    if opd is None:
+        raise Http404
+    if request.method == "POST":
+        # Keep the identity out of error reports (Django's sensitive_post_parameters).
+        request.sensitive_post_parameters = "__ALL__"
+        form = RequestForm(request.POST)
+        if abuse.is_rate_limited(request, "permohonan"):
+            return _rate_limited(page, request, "ppid/request_form.html", {"form": form, "opd": opd})
+        abuse.count_submission(request, "permohonan")
+        if form.honeypot_filled():
+            # A bot: refuse without saying why.
+            return _private(
+                _render(
+                    page,
+                    request,
+                    "ppid/request_form.html",
+                    {"form": RequestForm(), "opd": opd, "refused": True},
+                )
+            )
+        if form.is_valid():
+            data = {key: form.cleaned_data[key] for key in RequestForm.Meta.fields}
+            information_request = register_request(opd, data)
+            return redirect(
+                page.get_url(request)
+                + page.reverse_subpage("track_route", args=[information_request.token])
+                + "?baru=1"
+            )
+    else:
+        form = RequestForm()
+    return _private(_render(page, request, "ppid/request_form.html", {"form": form, "opd": opd}))
+
+
+def _request_for(page, token):
+    opd = page_opd(page)
+    information_request = InformationRequest.objects.filter(token=token, opd=opd).first()
+    if information_request is None:
+        raise Http404
+    return information_request
+
+
+def track(page, request, token):
+    information_request = _request_for(page, token)
+    closes = deadlines.objection_filing_closes(information_request)
+    context = {
+        "item": information_request,
+        "objections": information_request.objections.all(),
+        "may_object": closes is not None and timezone.localdate() <= closes,
+        "objection_closes": closes,
+        "new": request.GET.get("baru") == "1",
+        "events": [
+            {"at": at, "status": RequestStatus(status).label if status in RequestStatus.values else status}
+            for status, at in information_request.events.filter(objection=None).values_list("status", "at")
+        ],
+    }
+    return _private(_render(page, request, "ppid/track.html", context))
+
+
+def objection_form(page, request, token):
+    information_request = _request_for(page, token)
+    context = {"item": information_request}
+    if request.method == "POST":
+        request.sensitive_post_parameters = "__ALL__"
+        form = ObjectionForm(request.POST)
+        context["form"] = form
+        if abuse.is_rate_limited(request, "keberatan"):
+            return _rate_limited(page, request, "ppid/objection_form.html", context)
+        abuse.count_submission(request, "keberatan")
+        if form.honeypot_filled():
+            context.update(form=ObjectionForm(), refused=True)
+            return _private(_render(page, request, "ppid/objection_form.html", context))
+        if form.is_valid():
+            try:
+                file_objection(
+                    information_request, form.cleaned_data["reason"], form.cleaned_data["explanation"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(page.get_url(request) + page.reverse_subpage("track_route", args=[token]))
+    else:
+        context["form"] = ObjectionForm()
+    return _private(_render(page, request, "ppid/objection_form.html", context))
+
+
+def service_report(page, request):
+    opd = page_opd(page)
+    opds = OPD.objects.all() if opd is None or opd.is_portal else OPD.objects.filter(pk=opd.pk)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("tahun") or today.year)
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year)
+    period_key = request.GET.get("periode") if request.GET.get("periode") in ("1", "2", "tahun") else "tahun"
+    label, start, end = report.periods(year)[period_key]
+    rows = report.build(list(opds), start, end)
+    response = _render(
+        page,
+        request,
+        "ppid/service_report.html",
+        {
+            "opd": opd,
+            "rows": rows,
+            "period_label": label,
+            "year": year,
+            "period_key": period_key,
+            "years": range(today.year, today.year - 5, -1),
+        },
+    )
+    return _short_lived(response)
