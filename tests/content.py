@@ -37,7 +37,7 @@ def make_image(opd, title="Foto kegiatan", colour="teal"):
         title=title,
         file=ImageFile(buffer, name="foto.jpg"),
         description=f"Alt: {title}",
-        caption=f"Keterangan {title}",
+        caption=f"Suasana {title}",
         credit=f"Tim Peliput {opd.name}",
         collection=opd.collection,
     )

@@ -45,7 +45,7 @@ class GalleryTests(ConstantQueriesMixin, TestCase):
     def test_album_shows_every_photo_with_caption_credit_and_webp_sources(self):
         html = self.get(self.album.get_url_parts()[2]).content.decode()
         for number in range(3):
-            self.assertIn(f"Keterangan Hari Kesehatan Nasional {number}", html)
+            self.assertIn(f"Suasana Hari Kesehatan Nasional {number}", html)
         self.assertIn("(Tim Peliput Dinas Kesehatan)", html)
         self.assertEqual(html.count('type="image/webp"'), 3)
         self.assertEqual(html.count('height="240"'), 3)
