@@ -28,3 +28,18 @@ def _fresh_site_settings():
     yield
     forget()
     forget_all()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language (Indonesian).
+
+    A request handled by the test client leaves its language active in the thread; without this
+    a validation message could come out in English only because an English page was served by
+    the test that happened to run before (seen on PostgreSQL in random order).
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
