@@ -71,3 +71,16 @@ def install():
         (post_page_move, None),
     ):
         signal.connect(forget, sender=sender, dispatch_uid=f"core.site_settings.{id(signal)}.{sender}")
+    # Cached page fragments (core/templatetags/fragment_tags.py) show images' renditions and
+    # alt texts: an image edited or deleted shows at once.
+    from wagtail.images import get_image_model
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _forget_image, sender=get_image_model(), dispatch_uid=f"core.site_settings.image.{id(signal)}"
+        )
+
+
+def _forget_image(sender, instance, created=False, **kwargs):
+    if not created:  # a new image is on no page yet
+        forget()
