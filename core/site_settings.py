@@ -23,12 +23,32 @@ def current_version():
     return _version(VERSION_KEY)
 
 
+CHANGED_AT_KEY = "portal:public-content-changed-at"
+
+
 def forget(**kwargs):
     """Make every worker reload its settings on their next use."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
     from .performance import new_version
 
     new_version(VERSION_KEY)
+    cache.set(CHANGED_AT_KEY, timezone.now().replace(microsecond=0), None)
     _loaded.clear()
+
+
+def changed_at():
+    """When the public content last changed (the version above was bumped): what every page
+    shows besides its own content (menus, OPD list, latest news) is no older than this."""
+    from django.core.cache import cache
+
+    current_version()
+    value = cache.get(CHANGED_AT_KEY)
+    if value is None:  # the cache was emptied: changes since are unknown, so "now"
+        forget()
+        value = cache.get(CHANGED_AT_KEY)
+    return value
 
 
 def forget_on_save(sender, instance, created=False, **kwargs):
