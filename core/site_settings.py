@@ -42,12 +42,13 @@ def changed_at():
     """When the public content last changed (the version above was bumped): what every page
     shows besides its own content (menus, OPD list, latest news) is no older than this."""
     from django.core.cache import cache
+    from django.utils import timezone
 
-    current_version()
     value = cache.get(CHANGED_AT_KEY)
-    if value is None:  # the cache was emptied: changes since are unknown, so "now"
-        forget()
-        value = cache.get(CHANGED_AT_KEY)
+    if value is None:  # never recorded, or the cache was emptied: changes since are unknown
+        value = timezone.now().replace(microsecond=0)
+        cache.add(CHANGED_AT_KEY, value, None)
+        value = cache.get(CHANGED_AT_KEY, value)
     return value
 
 
