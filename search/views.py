@@ -37,7 +37,7 @@ def search(request):
     elif own_opd is None or own_opd.is_portal:
         scope = SearchForm.PORTAL
 
-    results = None
+    results = found = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         if scope == SearchForm.PORTAL or own_opd is None:
@@ -60,7 +60,7 @@ def search(request):
             "results": results,
             "own_opd": own_opd,
             "page_query": query_without_page(request),
-            "capped": results is not None and results.paginator.count >= CANDIDATES,
+            "capped": getattr(found, "capped", False),
         },
     )
 
@@ -93,9 +93,10 @@ class RankedMatches:
         self.tsquery = " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(words))
         self.tsquery_params = [value for word in words for value in (config, word)]
         self._count = None
+        self.capped = False
 
     # The SQL below is made of fixed text and the ORM's compiled scope; every value is a parameter.
-    def _matches(self, select):
+    def _matches(self, select, limit=CANDIDATES):
         sql = (
             f"SELECT {select} FROM wagtailcore_page p"  # noqa: S608
             " JOIN wagtailsearch_indexentry e"
@@ -103,14 +104,16 @@ class RankedMatches:
             f" WHERE (e.title || e.body) @@ ({self.tsquery}) AND p.id IN ({self.scope_sql})"
             " ORDER BY p.id DESC LIMIT %s"
         )
-        return sql, [*self.tsquery_params, *self.scope_params, CANDIDATES]
+        return sql, [*self.tsquery_params, *self.scope_params, limit]
 
     def count(self):
         if self._count is None:
-            sql, params = self._matches("1")
+            sql, params = self._matches("1", limit=CANDIDATES + 1)
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT count(*) FROM ({sql}) AS matches", params)  # noqa: S608
-                self._count = cursor.fetchone()[0]
+                found = cursor.fetchone()[0]
+            self.capped = found > CANDIDATES
+            self._count = min(found, CANDIDATES)
         return self._count
 
     def __len__(self):
