@@ -29,17 +29,16 @@ def waiting_tasks_for(user, now=None):
     now = now or timezone.now()
     states = list(
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=tasks_reviewed_by(user))
-        .select_related("workflow_state", "task")
+        .select_related("workflow_state", "task__sopsteptask")
         .prefetch_related("workflow_state__content_object")
         .order_by("started_at")
     )
     if not states:
         return []
     calendar = WorkCalendar.around(states[0].started_at, now)
-    tasks = {task.pk: task for task in tasks_reviewed_by(user)}
     items = []
     for state in states:
-        task = tasks[state.task_id]
+        task = state.task.sopsteptask  # tasks_reviewed_by() holds SOP steps only
         due = deadline(state.started_at, task.mutu_baku, calendar)
         waited = elapsed(state.started_at, now, calendar)
         standard = int(task.mutu_baku.total_seconds())

@@ -153,6 +153,51 @@ def find_for_request(request):
     return clone
 
 
+def all_locales():
+    """Every locale, ordered by language code, kept per worker (the admin asks on every page)."""
+    version = _version(LOCALES_KEY)
+    if _locales.get("version") != version:
+        _locales.clear()
+        _locales["version"] = version
+    if "*" not in _locales:
+        _locales["*"] = list(Locale.objects.order_by("language_code"))
+    return _locales["*"]
+
+
+class _KeptLocaleManager:
+    """``Locale.objects`` for Wagtail admin modules that list every locale on each page; other
+    questions go to the real manager."""
+
+    def all(self):
+        return list(all_locales())
+
+    def values_list(self, *fields, flat=False):
+        if fields == ("language_code",) and flat:
+            return [locale.language_code for locale in all_locales()]
+        return Locale.objects.values_list(*fields, flat=flat)
+
+    def __getattr__(self, name):
+        return getattr(Locale.objects, name)
+
+
+class KeptLocales:
+    objects = _KeptLocaleManager()
+
+    def __getattr__(self, name):
+        return getattr(Locale, name)
+
+
+def test_page_is_public(context, page):
+    """Wagtail's admin tag, with the restricted sections this worker keeps (one query a page)."""
+    request = context["request"]
+    if not hasattr(request, "all_page_view_restriction_paths"):
+        request.all_page_view_restriction_paths = [r.page.path for r in view_restrictions()]
+    return _original_test_page_is_public(context, page)
+
+
+_original_test_page_is_public = None
+
+
 def forget_all():
     """Drop every answer kept in memory (tests roll the database back under them)."""
     _locales.clear()
@@ -177,6 +222,8 @@ class LeafAwarePagePermissionTester(PagePermissionTester):
 
 
 def install():
+    global _original_test_page_is_public
+    from wagtail.admin.templatetags import wagtailadmin_tags
     from wagtail.models import pages
 
     LocaleManager.get_for_language = get_for_language
@@ -193,5 +240,9 @@ def install():
         _forget_restrictions, sender=PageViewRestriction, dispatch_uid="core.performance.pvr.delete"
     )
     pages.PagePermissionTester = LeafAwarePagePermissionTester
+    # The admin's JS config lists every locale on every page.
+    wagtailadmin_tags.Locale = KeptLocales()
+    _original_test_page_is_public = wagtailadmin_tags.test_page_is_public
+    wagtailadmin_tags.register.simple_tag(test_page_is_public, takes_context=True, name="test_page_is_public")
     post_save.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.save")
     post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="core.performance.locales.delete")

@@ -23,12 +23,33 @@ def current_version():
     return _version(VERSION_KEY)
 
 
+CHANGED_AT_KEY = "portal:public-content-changed-at"
+
+
 def forget(**kwargs):
     """Make every worker reload its settings on their next use."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
     from .performance import new_version
 
     new_version(VERSION_KEY)
+    cache.set(CHANGED_AT_KEY, timezone.now().replace(microsecond=0), None)
     _loaded.clear()
+
+
+def changed_at():
+    """When the public content last changed (the version above was bumped): what every page
+    shows besides its own content (menus, OPD list, latest news) is no older than this."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    value = cache.get(CHANGED_AT_KEY)
+    if value is None:  # never recorded, or the cache was emptied: changes since are unknown
+        value = timezone.now().replace(microsecond=0)
+        cache.add(CHANGED_AT_KEY, value, None)
+        value = cache.get(CHANGED_AT_KEY, value)
+    return value
 
 
 def forget_on_save(sender, instance, created=False, **kwargs):
@@ -71,3 +92,16 @@ def install():
         (post_page_move, None),
     ):
         signal.connect(forget, sender=sender, dispatch_uid=f"core.site_settings.{id(signal)}.{sender}")
+    # Cached page fragments (core/templatetags/fragment_tags.py) show images' renditions and
+    # alt texts: an image edited or deleted shows at once.
+    from wagtail.images import get_image_model
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _forget_image, sender=get_image_model(), dispatch_uid=f"core.site_settings.image.{id(signal)}"
+        )
+
+
+def _forget_image(sender, instance, created=False, **kwargs):
+    if not created:  # a new image is on no page yet
+        forget()

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from opd.models import OPD
-from opd.scoping import opds_reported_to
+from opd.scoping import belongs_to_any, reads_reports
 
 from . import views
 from .models import Assignment
@@ -35,12 +34,12 @@ def register_newsroom_urls():
 
 class OPDMemberMenuItem(MenuItem):
     def is_shown(self, request):
-        return OPD.objects.for_user(request.user).exists()
+        return belongs_to_any(request.user)
 
 
 class CalendarMenuItem(MenuItem):
     def is_shown(self, request):
-        return opds_reported_to(request.user).exists()
+        return reads_reports(request.user)
 
 
 newsroom_menu = Menu(
@@ -64,7 +63,7 @@ def register_calendar_item():
 
 class NewsroomMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return OPD.objects.for_user(request.user).exists()
+        return belongs_to_any(request.user)
 
 
 @hooks.register("register_admin_menu_item")

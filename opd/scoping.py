@@ -79,22 +79,47 @@ def remember(user, key, compute):
     return store[key]
 
 
+def memberships(user):
+    """The user's OPD roles as (opd id, role, is the portal), read once per request.
+
+    The admin menu asks "belongs to an OPD?", "Web Administrator anywhere?", "the portal's
+    Redaktur?" several times each; one query answers them all.
+    """
+    from .models import OPDRole
+
+    return remember(
+        user,
+        "memberships",
+        lambda: list(
+            OPDRole.objects.filter(group__user=user)
+            .values_list("opd_id", "role", "opd__is_portal")
+            .distinct()
+        ),
+    )
+
+
+def belongs_to_any(user):
+    """Whether ``OPD.objects.for_user(user)`` holds any OPD (a superuser: whether any OPD exists)."""
+    if user.is_superuser:
+        return remember(user, "any_opd", lambda: OPD.objects.exists())
+    return bool(memberships(user))
+
+
 def opds_reported_to(user):
     """The OPDs whose reports a user reads: every OPD for the Web Developer and the regency
     portal's Redaktur (Diskominfo's overview), otherwise the user's own OPDs."""
-    from .roles import Role
-
-    if user.is_superuser or remember(
-        user,
-        "portal_redaktur",
-        lambda: OPD.objects.filter(
-            is_portal=True, roles__role=Role.REDAKTUR, roles__group__user=user
-        ).exists(),
-    ):
+    if user.is_superuser or is_portal_redaktur(user):
         return OPD.objects.all()
     return OPD.objects.for_user(user)
 
 
+def is_portal_redaktur(user):
+    from .roles import Role
+
+    return any(is_portal and role == Role.REDAKTUR for _opd, role, is_portal in memberships(user))
+
+
 def reads_reports(user):
     """Whether the user reads any OPD's reports (the reports menu items)."""
-    return remember(user, "reads_reports", lambda: opds_reported_to(user).exists())
+    # Every OPD (superuser, the portal's Redaktur) or the user's own: any at all is the same question.
+    return belongs_to_any(user)

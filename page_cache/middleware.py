@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 
 
 class CacheControlMiddleware:
@@ -34,4 +35,26 @@ class CacheControlMiddleware:
                 max_age=settings.PORTAL_BROWSER_CACHE_SECONDS,
                 s_maxage=settings.PORTAL_SHARED_CACHE_SECONDS,
             )
+            set_last_modified(request, response)
         return response
+
+
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """``before_serve_page`` hook: the page (or feed of the page) this request serves."""
+    request._portal_served_page = page
+
+
+def set_last_modified(request, response):
+    """Last-Modified of a page or feed: its last publication, or the last change of the public
+    content it shows besides its own (menus, OPD list, lists of other pages) when later.
+
+    ConditionalGetMiddleware (outside this one) answers If-Modified-Since with 304, and
+    If-None-Match (the ETag) first when both are sent.
+    """
+    page = getattr(request, "_portal_served_page", None)
+    if page is None or "Last-Modified" in response or not page.last_published_at:
+        return
+    from core.site_settings import changed_at
+
+    moment = max(page.last_published_at, changed_at() or page.last_published_at)
+    response["Last-Modified"] = http_date(moment.timestamp())

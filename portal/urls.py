@@ -5,13 +5,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import robots_txt
 from health.views import healthz
 from search.views import search
-from translations.sitemaps import TranslatedSitemap
+from translations.sitemaps import TranslatedSitemap, cached_sitemap
 
 urlpatterns = [
     # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
@@ -20,7 +19,7 @@ urlpatterns = [
     path("akun/", include("team.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Each host's pages in both languages, with hreflang alternates (translations/sitemaps.py).
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("sitemap.xml", cached_sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),

@@ -22,10 +22,12 @@ from news.models import NewsIndexPage
 DOMAIN = "ketapangkab.localhost"
 OPD = f"opd01.{DOMAIN}"
 PUBLIC_BUDGET = 10
-# The issue's target is under 30. Our own panels and checks now cost a fixed handful; what
-# remains is Wagtail's own dashboard and explorer (site summary, filters, breadcrumbs, menus,
-# two-factor device lookups). docs/performance.md lists the measured counts.
-ADMIN_BUDGET = 50
+# The issue's target is under 30: met by the dashboards and the mutu baku report. The page
+# explorer still costs more: what remains there is Wagtail's own (the parent page's header
+# buttons, side panels and usage count, the listing's filters and breadcrumbs, the menus'
+# permission checks). docs/performance.md lists the measured counts.
+ADMIN_BUDGET = 30
+EXPLORER_BUDGET = 45
 
 PUBLIC_PAGES = [
     (DOMAIN, "/"),
@@ -159,8 +161,12 @@ class QueryBudgetTests(TestCase):
         self.grow()
         after = self.measure_admin()
         for counts in (before, after):
-            over = {page: count for page, count in counts.items() if count >= ADMIN_BUDGET}
-            self.assertEqual(over, {}, f"{ADMIN_BUDGET} queries or more")
+            over = {
+                page: count
+                for page, count in counts.items()
+                if count >= (EXPLORER_BUDGET if "/admin/pages/" in page else ADMIN_BUDGET)
+            }
+            self.assertEqual(over, {}, f"{ADMIN_BUDGET} queries or more ({EXPLORER_BUDGET} for the explorer)")
         self.assertEqual(after, before)
 
     def test_the_editors_dashboard_lists_the_newest_twenty_waiting_pages_and_tugas_saya_all(self):

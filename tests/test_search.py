@@ -1,6 +1,8 @@
 """Search per site and across the portal: stemming on PostgreSQL, never a draft, OPD shown."""
 
+import re
 from unittest import skipUnless
+from unittest.mock import patch
 
 from django.db import connection
 from django.test import TestCase
@@ -99,6 +101,23 @@ class SearchTests(ConstantQueriesMixin, TestCase):
         self.assertEqual(first.count('<span class="opd-label">'), 10)
         second = self.search("posyandu", halaman=2).content.decode()
         self.assertEqual(second.count('<span class="opd-label">'), 2)
+
+    @skipUnless(connection.vendor == "postgresql", "the bounded ranking is PostgreSQL's")
+    def test_postgresql_ranks_among_the_newest_matches_and_caps_the_count(self):
+        for number in range(5):
+            add_article(self.dinkes_news, f"Posyandu Keliling {number:02d}", "Posyandu hadir di desa.")
+        # The title holds the word twice (Wagtail weighs titles above bodies): it ranks first.
+        add_article(self.dinkes_news, "Posyandu, Posyandu Balita", "Kabar lain.")
+        with patch("search.views.CANDIDATES", 4):
+            html = self.search("posyandu").content.decode()
+        self.assertIn("Lebih dari 4 hasil", html)
+        self.assertEqual(html.count('<span class="opd-label">'), 4)
+        titles = re.findall(r"<h2><a [^>]*>([^<]+)</a></h2>", html)
+        self.assertEqual(titles[0], "Posyandu, Posyandu Balita")
+        # Among the newest four: the oldest two articles are left out.
+        self.assertNotIn("Posyandu Keliling 00", titles)
+        self.assertNotIn("Posyandu Keliling 01", titles)
+        self.assertIn("6 hasil", self.search("posyandu").content.decode())
 
     def test_empty_or_too_long_query_is_handled(self):
         self.assertNotContains(self.search(""), "hasil untuk")

@@ -6,9 +6,11 @@ from operator import or_
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.models import Locale, Page, Site
 
 from core.site_settings import current_version
 
@@ -61,3 +63,32 @@ class TranslatedSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+def cached_sitemap(request, **kwargs):
+    """Wagtail's sitemap view, its rendered bytes kept in Django's cache until the public
+    content changes (the sitemap of 2,500 articles took over a second to render)."""
+    site = Site.find_for_request(request)
+    key = ":".join(
+        str(part)
+        for part in (
+            "portal:sitemap-response",
+            site.pk if site else "-",
+            request.scheme,
+            request.get_host(),
+            get_language(),
+            request.GET.get("p", ""),
+            current_version(),
+        )
+    )
+    cached = cache.get(key)
+    if cached is None:
+        response = sitemap(request, **kwargs)
+        response.render()
+        if response.status_code != 200:
+            return response
+        headers = {name: value for name, value in response.items() if name != "Content-Length"}
+        cached = (response.content, headers)
+        cache.set(key, cached, 24 * 3600)
+    content, headers = cached
+    return HttpResponse(content, headers=headers)

@@ -1,5 +1,6 @@
 """A site's news list (filters, pagination, feeds) and the regency portal's "Berita OPD"."""
 
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.contrib.routable_page.models import path
 from core.feeds import FeedRoutesMixin
 from core.listing import paginate, query_without_page
 from core.models import BasePage
+from core.site_settings import current_version
 from news.forms import NewsFilterForm, OPDFilterForm
 from opd.directory import OPDDirectory
 from opd.models import OPD
@@ -44,11 +46,22 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
             raise Http404(_("Kategori tidak ditemukan."))
         return category
 
+    def months_with_news(self):
+        """The months of the month filter, newest first, kept in Django's cache until the public
+        content changes (``DISTINCT`` over every article's month took longer than the list)."""
+        key = f"portal:news-months:{self.pk}:{current_version()}"
+        months = cache.get(key)
+        if months is None:
+            articles = NewsPage.objects.live().public().child_of(self)
+            months = list(articles.dates("date", "month", order="DESC"))
+            cache.set(key, months, 24 * 3600)
+        return months
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsPage.objects.for_listing().child_of(self)
         categories = list(self.categories(request))
-        months = NewsPage.objects.live().public().child_of(self).dates("date", "month", order="DESC")
+        months = self.months_with_news()
         form = NewsFilterForm(request.GET or None, categories=categories, months=months)
         active = {}
         if form.is_valid():

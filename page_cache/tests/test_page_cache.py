@@ -1,8 +1,10 @@
 """Cache-Control for Varnish, and which URLs a publication purges (against a small fake Varnish)."""
 
 import threading
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import time_machine
 from django.test import TestCase, TransactionTestCase, override_settings
 from wagtail.models import Locale
 
@@ -69,6 +71,87 @@ class CacheControlTests(TestCase):
         response = self.client.get("/tidak-ada/", headers={"host": "dinkes.ketapangkab.localhost"})
         self.assertEqual(response.status_code, 404)
         self.assertNotIn("public", response.get("Cache-Control", ""))
+
+
+class LastModifiedTests(TestCase):
+    """Last-Modified beside the ETag: a revisit with If-Modified-Since gets a 304 until the page,
+    or the public content it shows besides its own (menus, lists), changes."""
+
+    HOST = {"host": "dinkes.ketapangkab.localhost"}
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.dinkes = make_opd("dinkes", "Dinas Kesehatan")
+
+    def test_a_page_and_its_feed_answer_if_modified_since_with_304_until_a_publication(self):
+        with time_machine.travel(datetime(2026, 11, 2, 8, 0, tzinfo=UTC), tick=False):
+            _index, article = add_news(self.dinkes)
+            article.save_revision().publish(skip_permission_checks=True)
+        with time_machine.travel(datetime(2026, 11, 3, 8, 0, tzinfo=UTC), tick=False):
+            first = self.client.get("/berita/posyandu/", headers=self.HOST)
+            self.assertEqual(first.status_code, 200)
+            self.assertEqual(first["Last-Modified"], "Mon, 02 Nov 2026 08:00:00 GMT")
+            self.assertIn("ETag", first)
+            again = self.client.get(
+                "/berita/posyandu/", headers={**self.HOST, "if-modified-since": first["Last-Modified"]}
+            )
+            self.assertEqual(again.status_code, 304)
+            older = self.client.get(
+                "/berita/posyandu/",
+                headers={**self.HOST, "if-modified-since": "Sun, 01 Nov 2026 08:00:00 GMT"},
+            )
+            self.assertEqual(older.status_code, 200)
+            feed = self.client.get("/berita/rss/", headers=self.HOST)
+            self.assertEqual(feed.status_code, 200)
+            self.assertIn("Last-Modified", feed)
+            self.assertEqual(
+                self.client.get(
+                    "/berita/rss/", headers={**self.HOST, "if-modified-since": feed["Last-Modified"]}
+                ).status_code,
+                304,
+            )
+        with time_machine.travel(datetime(2026, 11, 4, 8, 0, tzinfo=UTC), tick=False):
+            add_news(self.dinkes, "Imunisasi", "imunisasi")[1].save_revision().publish(
+                skip_permission_checks=True
+            )
+            # The article itself did not change, but its related articles and lists did.
+            after = self.client.get(
+                "/berita/posyandu/", headers={**self.HOST, "if-modified-since": first["Last-Modified"]}
+            )
+            self.assertEqual(after.status_code, 200)
+            self.assertEqual(after["Last-Modified"], "Wed, 04 Nov 2026 08:00:00 GMT")
+
+
+class FragmentCacheTests(TestCase):
+    """Header, footer, home blocks and cards are kept rendered; a publication shows at once."""
+
+    HOST = {"host": "dinkes.ketapangkab.localhost"}
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.portal = make_opd("ketapangkab", "Pemerintah Kabupaten Ketapang", is_portal=True)
+        cls.dinkes = make_opd("dinkes", "Dinas Kesehatan")
+
+    def test_published_unpublished_and_renamed_content_shows_on_the_next_request(self):
+        index, article = add_news(self.dinkes)
+        article.save_revision().publish(skip_permission_checks=True)
+        self.assertContains(self.client.get("/berita/", headers=self.HOST), "Posyandu")
+        self.assertContains(self.client.get("/berita/posyandu/", headers=self.HOST), "Posyandu")
+        article.title = "Posyandu Balita"
+        article.save_revision().publish(skip_permission_checks=True)
+        self.assertContains(self.client.get("/berita/", headers=self.HOST), "Posyandu Balita")
+        self.assertContains(self.client.get("/berita/posyandu/", headers=self.HOST), "Posyandu Balita")
+        article.unpublish()
+        self.assertNotContains(self.client.get("/berita/", headers=self.HOST), "Posyandu")
+        # The footer's OPD list follows a renamed OPD.
+        self.assertContains(self.client.get("/", headers=self.HOST), "Dinas Kesehatan")
+        self.dinkes.name = "Dinas Kesehatan dan KB"
+        self.dinkes.save()
+        self.assertContains(self.client.get("/", headers=self.HOST), "Dinas Kesehatan dan KB")
+        # The menu follows a page's new title (a page published under a new name).
+        index.title = "Kabar Dinas"
+        index.save_revision().publish(skip_permission_checks=True)
+        self.assertEqual(self.client.get("/berita/", headers=self.HOST).status_code, 200)
 
 
 class PurgeListTests(TestCase):
