@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from opd.scoping import opds_reported_to
+from opd.roles import Role
+from opd.scoping import belongs_to_any, memberships
 
 from . import views
-from .access import ppid_opds, report_opds
 
 
 @hooks.register("register_admin_urls")
@@ -22,19 +22,26 @@ def register_ppid_urls():
     ]
 
 
+def holds_role(user, *roles):
+    """Whether the user holds one of ``roles`` in any OPD: read from the memberships the admin
+    menu already loaded for this request (no query of its own)."""
+    return any(role in roles for _opd, role, _is_portal in memberships(user))
+
+
 class PPIDMenuItem(MenuItem):
     def is_shown(self, request):
-        return ppid_opds(request.user).exists()
+        return request.user.is_superuser or holds_role(request.user, Role.PPID)
 
 
 class ServiceReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return report_opds(request.user).exists()
+        return request.user.is_superuser or holds_role(request.user, Role.PPID, Role.WEBADMIN)
 
 
 class DIPReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return opds_reported_to(request.user).exists() or report_opds(request.user).exists()
+        # opds_reported_to(user) is non-empty exactly when the user belongs to any OPD.
+        return belongs_to_any(request.user)
 
 
 @hooks.register("register_admin_menu_item")
