@@ -36,6 +36,7 @@ PPID_PAGES = [
         )
     ),
     (DOMAIN, "/ppid/dip/?unit=opd01"),
+    (OPD, "/ppid/dip/?format=xlsx&kelas=berkala"),
     (DOMAIN, f"/ppid/lacak/{PORTAL_TOKEN}/"),
     (OPD, f"/ppid/lacak/{TOKEN}/"),
 ]
