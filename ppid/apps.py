@@ -6,3 +6,13 @@ class PPIDConfig(AppConfig):
     name = "ppid"
     verbose_name = _("PPID dan pelayanan publik")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.documents import get_document_model
+
+        from .dip import forget_documents
+
+        document = get_document_model()
+        post_save.connect(forget_documents, sender=document, dispatch_uid="ppid.dip.documents.save")
+        post_delete.connect(forget_documents, sender=document, dispatch_uid="ppid.dip.documents.delete")

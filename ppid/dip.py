@@ -13,7 +13,10 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.performance import _version, new_version
+from core.site_settings import current_version
 from media_library.models import InformationClass
+from opd.directory import OPDDirectory
 from opd.models import OPD
 
 from .models import InformationClassMixin
@@ -60,14 +63,11 @@ def _opd_of(page, roots):
 
 
 def _roots(opds):
-    """(tree path, OPD) for every language tree of the given OPDs."""
-    keys = {opd.site.root_page.translation_key: opd for opd in opds}
-    return [
-        (path, keys[key])
-        for path, key in Page.objects.filter(translation_key__in=keys, depth=2).values_list(
-            "path", "translation_key"
-        )
-    ]
+    """(tree path, OPD) for every language tree of the given OPDs, from the worker's directory."""
+    wanted = {opd.pk: opd for opd in opds}
+    return sorted(
+        (path, wanted[opd.pk]) for path, opd in OPDDirectory.shared()._by_path.items() if opd.pk in wanted
+    )
 
 
 def is_stale(information_class, updated_at, now=None):
@@ -82,7 +82,7 @@ def is_stale(information_class, updated_at, now=None):
 def entries(opds=None, now=None, live_only=True):
     """Every DIP entry of the OPDs (all of them by default), ordered by unit, class and title."""
     now = now or timezone.now()
-    opds = list((opds if opds is not None else OPD.objects.all()).select_related("site__root_page"))
+    opds = list(opds if opds is not None else OPD.objects.all())
     roots = _roots(opds)
     if not roots:
         return []
@@ -144,6 +144,30 @@ def entries(opds=None, now=None, live_only=True):
     order = list(InformationClass.values)
     result.sort(key=lambda e: (e.unit, order.index(e.information_class), e.title.lower()))
     return result
+
+
+DOCUMENTS_KEY = "portal:dip-documents-version"
+_kept = {}
+
+
+def forget_documents(**kwargs):
+    """A document was saved or deleted: every worker rebuilds its registers."""
+    new_version(DOCUMENTS_KEY)
+    _kept.clear()
+
+
+def public_entries(opds):
+    """``entries(opds)`` as the public DIP shows them, kept in the worker's memory until a page
+    is published, unpublished, moved or deleted, a Site or OPD changes (the public content
+    version, ``core.site_settings``) or a document is saved or deleted; rebuilt daily too."""
+    version = (current_version(), _version(DOCUMENTS_KEY), timezone.localdate())
+    if _kept.get("version") != version:
+        _kept.clear()
+        _kept["version"] = version
+    key = tuple(sorted(opd.pk for opd in opds))
+    if key not in _kept:
+        _kept[key] = entries(opds)
+    return _kept[key]
 
 
 def filtered(items, information_class="", unit="", year=None):

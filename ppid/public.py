@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
-from opd.models import OPD
+from opd.directory import OPDDirectory
 
 from . import abuse, deadlines, report
 from . import dip as register
@@ -54,7 +55,15 @@ def _short_lived(response):
 
 
 def page_opd(page):
-    return OPD.objects.for_page(page)
+    """The OPD of the page's site, from the worker's directory (no query when warm)."""
+    return OPDDirectory.shared().opd_for(page)
+
+
+def opds_of(opd):
+    """The OPDs a PPID page speaks for: the regency portal's for every OPD, an OPD's for itself."""
+    if opd is None or opd.is_portal:
+        return list(OPDDirectory.shared().opds)
+    return [opd]
 
 
 def _render(page, request, template, context):
@@ -62,10 +71,11 @@ def _render(page, request, template, context):
 
 
 def ppid_index(page, request):
+    # The Standar Pelayanan pages of the page's own site and language tree.
     standards = (
         StandarPelayananPage.objects.live()
         .public()
-        .descendant_of(page.get_site().root_page)
+        .filter(path__startswith=page.path[: Page.steplen * 2])
         .order_by("title")
     )
     return _render(page, request, "ppid/ppid_page.html", {"opd": page_opd(page), "standards": standards})
@@ -74,9 +84,9 @@ def ppid_index(page, request):
 def dip_view(page, request):
     opd = page_opd(page)
     # The regency portal's DIP is the whole regency's; an OPD's is its own.
-    opds = OPD.objects.all() if opd is None or opd.is_portal else OPD.objects.filter(pk=opd.pk)
-    form = DIPFilterForm(request.GET or None, units=opds if opds.count() > 1 else ())
-    items = register.entries(opds)
+    opds = opds_of(opd)
+    form = DIPFilterForm(request.GET or None, units=opds if len(opds) > 1 else ())
+    items = register.public_entries(opds)
     if form.is_valid():
         items = register.filtered(
             items,
@@ -108,7 +118,7 @@ def dip_view(page, request):
             "form": form,
             "items": items,
             "query": query.urlencode(),
-            "many_units": opds.count() > 1,
+            "many_units": len(opds) > 1,
         },
     )
     return _short_lived(response)
@@ -218,7 +228,7 @@ def objection_form(page, request, token):
 
 def service_report(page, request):
     opd = page_opd(page)
-    opds = OPD.objects.all() if opd is None or opd.is_portal else OPD.objects.filter(pk=opd.pk)
+    opds = opds_of(opd)
     today = timezone.localdate()
     try:
         year = int(request.GET.get("tahun") or today.year)
@@ -227,7 +237,7 @@ def service_report(page, request):
     year = min(max(year, 2000), today.year)
     period_key = request.GET.get("periode") if request.GET.get("periode") in ("1", "2", "tahun") else "tahun"
     label, start, end = report.periods(year)[period_key]
-    rows = report.build(list(opds), start, end)
+    rows = report.build(opds, start, end)
     response = _render(
         page,
         request,

@@ -14,10 +14,12 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from benchdata.management.commands.seed_bench import RARE_WORD, Command
 from core.site_settings import forget
 from news.models import NewsIndexPage
+from tests.ppid_bench import PPID_PAGES, add_ppid_content
 
 DOMAIN = "ketapangkab.localhost"
 OPD = f"opd01.{DOMAIN}"
@@ -54,6 +56,7 @@ PUBLIC_PAGES = [
     (OPD, f"/cari/?q={RARE_WORD}"),
     (OPD, "/sitemap.xml"),
     (OPD, "/robots.txt"),
+    *PPID_PAGES,
 ]
 
 
@@ -81,6 +84,7 @@ class QueryBudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.seeder = Shared(seed())
+        add_ppid_content(cls.seeder.value)
 
     def grow(self):
         """Five times the articles, one more OPD with its own, more SOP history and waiting pages."""
@@ -91,6 +95,7 @@ class QueryBudgetTests(TestCase):
         seeder.news(newcomer, 60)
         seeder.other_content(newcomer)
         seeder.waiting(opd01, 60, start=1000)
+        add_ppid_content(seeder, [*seeder.opds[:2], newcomer], start=100)
         seeder.index()
         forget()  # as a publication through Wagtail would (the bulk inserts send no signals)
 
@@ -176,3 +181,41 @@ class QueryBudgetTests(TestCase):
         review = html.split('id="awaiting-review-section"', 1)[1].split("</table>", 1)[0]
         self.assertEqual(review.count("<tr"), 1 + 20)  # header row + the newest twenty
         self.assertIn("Tugas saya (80)", html)  # every waiting page, with its deadline
+
+
+class PPIDContentTests(TestCase):
+    """The PPID pages measured above really list what ``add_ppid_content`` made, and the growth."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.seeder = Shared(seed(sites=1, articles=5, waiting=0))
+        add_ppid_content(cls.seeder.value)
+
+    def test_the_regency_dip_lists_every_opds_entries_and_grows_with_them(self):
+        html = self.client.get("/ppid/dip/", headers={"host": DOMAIN}).content.decode()
+        self.assertIn("Informasi Dinas Benchmark 01 5", html)
+        self.assertIn("Dokumen DIP Pemerintah Kabupaten Ketapang 3", html)
+        seeder = self.seeder.value
+        add_ppid_content(seeder, seeder.opds[1:2], start=100)
+        forget()
+        html = self.client.get("/ppid/dip/", headers={"host": DOMAIN}).content.decode()
+        self.assertIn("Informasi Dinas Benchmark 01 105", html)
+        html = self.client.get("/ppid/dip/?kelas=berkala", headers={"host": OPD}).content.decode()
+        self.assertIn("Informasi Dinas Benchmark 01 3", html)
+        self.assertNotIn("Informasi Dinas Benchmark 01 1<", html)  # serta-merta, filtered out
+        table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+        self.assertNotIn("Pemerintah Kabupaten Ketapang", table)  # an OPD's DIP is its own
+
+    def test_a_new_classified_document_shows_at_once(self):
+        self.client.get("/ppid/dip/", headers={"host": OPD})
+        seeder = self.seeder.value
+        document = get_document_model().objects.create(
+            title="Dokumen baru sekali",
+            file="documents/baru.pdf",
+            collection=seeder.opds[1].collection,
+            information_class="berkala",
+            year=2026,
+        )
+        self.assertContains(self.client.get("/ppid/dip/", headers={"host": OPD}), "Dokumen baru sekali")
+        document.delete()
+        self.assertNotContains(self.client.get("/ppid/dip/", headers={"host": OPD}), "Dokumen baru sekali")
