@@ -13,7 +13,8 @@ import time
 
 import pytest
 import requests
-from django.test import TransactionTestCase
+from django.conf import settings
+from django.test import TransactionTestCase, override_settings
 
 from opd.tests.factories import make_opd
 from tests.integration.services import (
@@ -67,6 +68,18 @@ class FullStackTests(KeepsMigratedData, TransactionTestCase):
         )
         cls.redis.start(wait_port=redis_port)
         cls.addClassCleanup(cls.redis.stop)
+        # As in production, this process and the gunicorn workers share one cache: the versions
+        # that tell workers their kept sites, settings and fragments are stale (core.performance,
+        # core.site_settings) are bumped by the signals of what the tests create here. With a
+        # cache of its own, a worker would keep the Sites of the previous test (their pages gone).
+        shared = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{redis_port}/0",
+            "KEY_PREFIX": "portal",
+        }
+        cache_override = override_settings(CACHES={**settings.CACHES, "default": shared})
+        cache_override.enable()
+        cls.addClassCleanup(cache_override.disable)
 
         cls.varnish, varnish_port, purge_port = varnish(app_port)
         cls.varnish_port = varnish_port
