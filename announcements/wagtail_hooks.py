@@ -7,4 +7,5 @@ from .models import AnnouncementPage
 
 @hooks.register("filter_public_search_results")
 def leave_out_expired_announcements(pages):
-    return pages.exclude(pk__in=list(AnnouncementPage.objects.expired().values_list("pk", flat=True)))
+    # A subquery: the database leaves them out, without their ids travelling through Python.
+    return pages.exclude(pk__in=AnnouncementPage.objects.expired().values("pk"))

@@ -57,7 +57,7 @@ def session(username):
     return client, f"sessionid={client.cookies['sessionid'].value}"
 
 
-def admin_pages(domain):
+def admin_pages(domain, wanted=lambda name: True):
     """(name, path, cookie, warm queries, status) of the admin pages in the benchmark."""
     from news.models import NewsIndexPage
 
@@ -81,6 +81,8 @@ def admin_pages(domain):
     ]
     rows = []
     for name, username, path in pages:
+        if not wanted(name):
+            continue
         client, cookie = session(username)
         queries, status = count_queries(host, path, client)
         rows.append((name, path, cookie, queries, status))

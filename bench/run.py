@@ -31,6 +31,12 @@ DOMAIN = os.environ.get("BENCH_DOMAIN", "ketapangkab.localhost")
 OPD = f"opd01.{DOMAIN}"
 RESULTS = REPO / "bench" / "results"
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/portal_bench"
+# BENCH_ONLY="news detail,search": only the rows whose name contains one of these (and the ceiling).
+ONLY = [word.strip() for word in os.environ.get("BENCH_ONLY", "").split(",") if word.strip()]
+
+
+def wanted(name):
+    return not ONLY or any(word in name for word in ONLY)
 
 
 def need(binary, package):
@@ -123,6 +129,8 @@ def main():
         ceiling = wrk(f"http://127.0.0.1:{trivial_port}/", "localhost")
         print(f"trivial view: {ceiling['rps']:.0f} req/s", flush=True)
         for name, host, path in public_pages(DOMAIN):
+            if not wanted(name):
+                continue
             queries, status = count_queries(host, path)
             direct = wrk(f"http://127.0.0.1:{app_port}{path}", host)
             wrk(f"http://127.0.0.1:{varnish_port}{path}", host, duration=1)  # into Varnish
@@ -133,9 +141,10 @@ def main():
                 flush=True,
             )
         # Before the admin rows: their slow pages can make Varnish's probe mark the app sick.
-        visible = publish_and_time(f"http://127.0.0.1:{varnish_port}", OPD)
-        print(f"published → visible through Varnish in {visible:.3f} s", flush=True)
-        for name, path, cookie, queries, status in admin_pages(DOMAIN):
+        visible = publish_and_time(f"http://127.0.0.1:{varnish_port}", OPD) if wanted("publish") else None
+        if visible is not None:
+            print(f"published → visible through Varnish in {visible:.3f} s", flush=True)
+        for name, path, cookie, queries, status in admin_pages(DOMAIN, wanted):
             direct = wrk(f"http://127.0.0.1:{app_port}{path}", OPD, cookie=cookie, connections=2)
             admin_rows.append((name, path, status, queries, direct))
             print(
@@ -190,11 +199,15 @@ def write_report(ceiling, rows, admin_rows, visible):
             f"| {name} | `{path}` | {status} | {queries} | {d['rps']:.1f} | {d['p50']:.0f} | {d['p95']:.0f} "
             f"| {d['p99']:.0f} | {d['errors']} |"
         )
-    lines += ["", f"Published through the SOP → visible through Varnish after **{visible:.3f} s**.", ""]
+    if visible is not None:
+        lines += ["", f"Published through the SOP → visible through Varnish after **{visible:.3f} s**.", ""]
     text = "\n".join(lines)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{now:%Y%m%d-%H%M}.md").write_text(text)
-    (RESULTS / "latest.md").write_text(text)
+    if ONLY:  # a partial run is kept apart and never becomes latest.md
+        (RESULTS / f"{now:%Y%m%d-%H%M}-partial.md").write_text(text)
+    else:
+        (RESULTS / f"{now:%Y%m%d-%H%M}.md").write_text(text)
+        (RESULTS / "latest.md").write_text(text)
     print(text)
 
 

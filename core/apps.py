@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
-        from . import performance, site_settings
+        from . import performance, routing, site_settings
 
         performance.install()
+        routing.install()
         site_settings.install()

@@ -75,7 +75,7 @@ class BasePage(Page):
         site = Site.find_for_request(request) if request is not None else None
         if site is not None and any(
             root.site_id == site.pk and self.url_path.startswith(root.root_path)
-            for root in Site.get_site_root_paths()
+            for root in self._get_site_root_paths(request)  # kept on the request by Wagtail
         ):
             return site
         return self.get_site()

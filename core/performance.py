@@ -55,35 +55,59 @@ def get_for_language(self, language_code):
 
 
 _versions_seen = {}
+# Every shared key this process has read: a request reads them all in one round trip at its start.
+_shared_keys = set()
 
 
-def _version(key):
-    """The shared version of something workers keep in memory (a key in Django's cache).
+def shared_value(key):
+    """``cache.get(key)`` for a small value every request needs (versions, the host list), read
+    from the cache at most once per request and second.
 
-    Read from the cache at most once per request and second (a page asks dozens of times;
-    processes that serve no requests, like the task worker, ask again after a second): a
-    change made by another worker is seen from its next request on, one made here at once.
+    The keys read so far are fetched together when a request starts (``_new_request``: one
+    round trip to Redis instead of one per key). Processes that serve no requests, like the task
+    worker, ask again after a second. A change made by another worker is seen from its next
+    request on, one made here at once (``remember_shared_value``).
     """
+    _shared_keys.add(key)
     seen = _versions_seen.get(key)
     now = time.monotonic()
     if seen is None or now - seen[1] > 1.0:
-        version = cache.get(key)
-        if version is None:
-            return new_version(key)
-        seen = _versions_seen[key] = (version, now)
+        seen = _versions_seen[key] = (cache.get(key), now)
     return seen[0]
+
+
+def remember_shared_value(key, value):
+    """Record a value this process just wrote (or deleted, with None) under a shared key."""
+    _versions_seen[key] = (value, time.monotonic())
+
+
+def _version(key):
+    """The shared version of something workers keep in memory (a key in Django's cache)."""
+    version = shared_value(key)
+    if version is None:
+        return new_version(key)
+    return version
 
 
 def new_version(key):
     """Tell every worker that what it keeps under ``key`` changed."""
     version = uuid.uuid4().hex
     cache.set(key, version, None)
-    _versions_seen[key] = (version, time.monotonic())
+    remember_shared_value(key, version)
     return version
 
 
 def _new_request(**kwargs):
     _versions_seen.clear()
+    if _shared_keys:
+        keys = list(_shared_keys)
+        try:
+            found = cache.get_many(keys)
+        except Exception:  # noqa: BLE001 -- the cache is down: each reader meets it (and /healthz/ tells)
+            return
+        now = time.monotonic()
+        for key in keys:
+            _versions_seen[key] = (found.get(key), now)
 
 
 def language_code_of(page):
@@ -198,8 +222,21 @@ def test_page_is_public(context, page):
 _original_test_page_is_public = None
 
 
+_stores = []
+
+
+def kept_per_worker():
+    """A dict for answers a worker keeps in memory (under a shared version of its own), which
+    ``forget_all`` empties with the rest."""
+    store = {}
+    _stores.append(store)
+    return store
+
+
 def forget_all():
     """Drop every answer kept in memory (tests roll the database back under them)."""
+    for store in _stores:
+        store.clear()
     _locales.clear()
     _restrictions.clear()
     _sites.clear()

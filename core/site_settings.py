@@ -31,10 +31,12 @@ def forget(**kwargs):
     from django.core.cache import cache
     from django.utils import timezone
 
-    from .performance import new_version
+    from .performance import new_version, remember_shared_value
 
     new_version(VERSION_KEY)
-    cache.set(CHANGED_AT_KEY, timezone.now().replace(microsecond=0), None)
+    moment = timezone.now().replace(microsecond=0)
+    cache.set(CHANGED_AT_KEY, moment, None)
+    remember_shared_value(CHANGED_AT_KEY, moment)
     _loaded.clear()
 
 
@@ -44,11 +46,14 @@ def changed_at():
     from django.core.cache import cache
     from django.utils import timezone
 
-    value = cache.get(CHANGED_AT_KEY)
+    from .performance import remember_shared_value, shared_value
+
+    value = shared_value(CHANGED_AT_KEY)
     if value is None:  # never recorded, or the cache was emptied: changes since are unknown
         value = timezone.now().replace(microsecond=0)
         cache.add(CHANGED_AT_KEY, value, None)
         value = cache.get(CHANGED_AT_KEY, value)
+        remember_shared_value(CHANGED_AT_KEY, value)
     return value
 
 

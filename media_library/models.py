@@ -8,7 +8,7 @@ their official number and year, as the PPID's Daftar Informasi Publik needs.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class PortalImage(AbstractImage):
@@ -37,6 +37,43 @@ class PortalImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.description or self.title
+
+    def find_existing_renditions(self, *filters):
+        """Wagtail's lookup, with renditions found in the cache marked as such.
+
+        Wagtail marks only prefetched renditions, so every rendition read from the cache was
+        written back to it (pickled, with its image) on each request that showed it.
+        """
+        if not filters or self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        Rendition = self.get_rendition_model()
+        by_key = {Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): f for f in filters}
+        found = {}
+        for key, rendition in Rendition.cache_backend.get_many(list(by_key)).items():
+            rendition.image = self
+            rendition._from_cache = True
+            found[by_key[key]] = rendition
+        missing = [f for f in filters if f not in found]
+        if missing:
+            found.update(super().find_existing_renditions(*missing))
+        return found
+
+    def get_rendition(self, filter):
+        """Wagtail's, without writing back to the cache a rendition that was just read from it."""
+        if isinstance(filter, str):
+            filter = Filter(spec=filter)
+        if not isinstance(filter, Filter):
+            return super().get_rendition(filter)  # Wagtail's error for a bad filter
+        filter = self.clean_filter_for_svg(filter)
+        Rendition = self.get_rendition_model()
+        try:
+            rendition = self.find_existing_rendition(filter)
+        except Rendition.DoesNotExist:
+            return super().get_rendition(filter)
+        if not getattr(rendition, "_from_cache", False):
+            key = Rendition.construct_cache_key(self, filter.get_cache_key(self), filter.spec)
+            Rendition.cache_backend.set(key, rendition)
+        return rendition
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("gambar")

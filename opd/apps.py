@@ -9,6 +9,7 @@ class OpdConfig(AppConfig):
         self.scope_page_listing_filters()
         self.scope_site_history_user_filter()
         self.refresh_shared_directory()
+        self.keep_home_pages_per_worker()
 
     @staticmethod
     def refresh_shared_directory():
@@ -21,6 +22,17 @@ class OpdConfig(AppConfig):
 
         post_save.connect(forget, sender=OPD, dispatch_uid="opd.directory.save")
         post_delete.connect(forget, sender=OPD, dispatch_uid="opd.directory.delete")
+
+    @staticmethod
+    def keep_home_pages_per_worker():
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import post_page_move
+
+        from .scoping import forget_home_pages
+
+        post_save.connect(forget_home_pages, dispatch_uid="opd.scoping.home_pages.save")
+        post_delete.connect(forget_home_pages, dispatch_uid="opd.scoping.home_pages.delete")
+        post_page_move.connect(forget_home_pages, dispatch_uid="opd.scoping.home_pages.moved")
 
     @staticmethod
     def scope_page_listing_filters():

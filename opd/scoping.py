@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from core.performance import kept_per_worker
+
 from .models import OPD
 
 _CACHE_ATTR = "_portal_opd_root_paths"
@@ -20,12 +22,45 @@ _CACHE_ATTR = "_portal_opd_root_paths"
 def opd_root_paths(user):
     """Tree paths of the home pages (every language) of the OPDs the user belongs to."""
     if not hasattr(user, _CACHE_ATTR):
-        site_roots = OPD.objects.for_user(user).values_list("site__root_page__translation_key", flat=True)
-        paths = list(
-            Page.objects.filter(translation_key__in=site_roots, depth=2).values_list("path", flat=True)
-        )
+        if user.is_superuser:
+            site_roots = OPD.objects.for_user(user).values_list("site__root_page__translation_key", flat=True)
+            paths = list(
+                Page.objects.filter(translation_key__in=site_roots, depth=2).values_list("path", flat=True)
+            )
+        else:  # from the roles the menus read anyway, and the home pages this worker keeps
+            homes = home_paths_by_translation_key()
+            paths = [path for key in {row[3] for row in _role_rows(user)} for path in homes.get(key, ())]
         setattr(user, _CACHE_ATTR, paths)
     return getattr(user, _CACHE_ATTR)
+
+
+HOMES_KEY = "portal:home-pages-version"
+_homes = kept_per_worker()
+
+
+def home_paths_by_translation_key():
+    """The tree paths of every home page (depth 2: each site's root, in each language), by
+    translation key; kept per worker until a home page is added, deleted or moved."""
+    from core.performance import _version
+
+    version = _version(HOMES_KEY)
+    if _homes.get("version") != version:
+        by_key = {}
+        for key, path in Page.objects.filter(depth=2).values_list("translation_key", "path"):
+            by_key.setdefault(key, []).append(path)
+        _homes.clear()
+        _homes.update(version=version, by_key=by_key)
+    return _homes["by_key"]
+
+
+def forget_home_pages(instance=None, created=True, **kwargs):
+    """post_save / post_delete / post_page_move receiver: a home page came, went or moved."""
+    from core.performance import new_version
+
+    moved = "parent_page_before" in kwargs
+    if moved or (isinstance(instance, Page) and created and instance.depth == 2):
+        new_version(HOMES_KEY)
+        _homes.clear()
 
 
 def opd_pages_q(user):
@@ -85,14 +120,20 @@ def memberships(user):
     The admin menu asks "belongs to an OPD?", "Web Administrator anywhere?", "the portal's
     Redaktur?" several times each; one query answers them all.
     """
+    return remember(user, "memberships", lambda: sorted({row[:3] for row in _role_rows(user)}))
+
+
+def _role_rows(user):
+    """(opd id, role, is the portal, the OPD home page's translation key) of each of the
+    user's roles: one query a request answers the menus and the OPD scoping."""
     from .models import OPDRole
 
     return remember(
         user,
-        "memberships",
+        "role_rows",
         lambda: list(
             OPDRole.objects.filter(group__user=user)
-            .values_list("opd_id", "role", "opd__is_portal")
+            .values_list("opd_id", "role", "opd__is_portal", "opd__site__root_page__translation_key")
             .distinct()
         ),
     )

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
-from . import views
+from . import explorer, views
 from .delegation import administers_any
 from .middleware import INSTALL_WIDE_MENU_ITEMS, INSTALL_WIDE_VIEWS
 from .scoping import opd_pages_q, page_is_visible_to
@@ -37,6 +37,16 @@ def limit_explorer_to_own_opd(parent_page, pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(opd_pages_q(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # Replaces Wagtail's default page viewset (registered for Page) with one whose explorer
+    # reads the explored page once (opd/explorer.py).
+    return explorer.OPDPageViewSet(name="halaman")
+
+
+explorer.install()
 
 
 @hooks.register("register_admin_urls")

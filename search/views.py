@@ -68,6 +68,8 @@ def search(request):
 def _specific(pages):
     """The result pages as their own types (one query per page type), in the results' order."""
     pages = list(pages)
+    if all(type(page) is page.specific_class for page in pages):  # RankedMatches gives them so
+        return pages
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     return [specific.get(page.pk, page) for page in pages]
 
@@ -92,7 +94,7 @@ class RankedMatches:
         # Any of the words, as Wagtail's backend does by default; pages with more of them rank higher.
         self.tsquery = " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(words))
         self.tsquery_params = [value for word in words for value in (config, word)]
-        self._count = None
+        self._ids = None
         self.capped = False
 
     # The SQL below is made of fixed text and the ORM's compiled scope; every value is a parameter.
@@ -106,15 +108,24 @@ class RankedMatches:
         )
         return sql, [*self.tsquery_params, *self.scope_params, limit]
 
-    def count(self):
-        if self._count is None:
-            sql, params = self._matches("1", limit=CANDIDATES + 1)
+    def _ranked_ids(self):
+        """The ids of the matching pages, best first: at most CANDIDATES + 1 (one more tells that
+        there are more than CANDIDATES). One query answers the count and every slice."""
+        if self._ids is None:
+            sql, params = self._matches("p.id, e.title || e.body AS document", limit=CANDIDATES + 1)
+            ranked = (
+                f"SELECT id FROM ({sql}) AS candidates"  # noqa: S608
+                f" ORDER BY ts_rank(document, ({self.tsquery})) DESC, id DESC"
+            )
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT count(*) FROM ({sql}) AS matches", params)  # noqa: S608
-                found = cursor.fetchone()[0]
-            self.capped = found > CANDIDATES
-            self._count = min(found, CANDIDATES)
-        return self._count
+                cursor.execute(ranked, [*params, *self.tsquery_params])
+                ids = [row[0] for row in cursor.fetchall()]
+            self.capped = len(ids) > CANDIDATES
+            self._ids = ids[:CANDIDATES]
+        return self._ids
+
+    def count(self):
+        return len(self._ranked_ids())
 
     def __len__(self):
         return self.count()
@@ -122,15 +133,6 @@ class RankedMatches:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start = index.start or 0
-        stop = CANDIDATES if index.stop is None else index.stop
-        sql, params = self._matches("p.id, e.title || e.body AS document")
-        ranked = (
-            f"SELECT id FROM ({sql}) AS candidates"  # noqa: S608
-            f" ORDER BY ts_rank(document, ({self.tsquery})) DESC, id DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(ranked, [*params, *self.tsquery_params, max(stop - start, 0), start])
-            ids = [row[0] for row in cursor.fetchall()]
-        pages = Page.objects.filter(pk__in=ids).in_bulk()
+        ids = self._ranked_ids()[index]
+        pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]

@@ -18,12 +18,15 @@ CACHE_SECONDS = 300
 
 def site_hostnames():
     """Every hostname a Wagtail Site answers to (lower case), cached."""
-    hostnames = cache.get(CACHE_KEY)
+    from core.performance import remember_shared_value, shared_value
+
+    hostnames = shared_value(CACHE_KEY)
     if hostnames is None:
         from wagtail.models import Site
 
         hostnames = sorted({hostname.lower() for hostname in Site.objects.values_list("hostname", flat=True)})
         cache.set(CACHE_KEY, hostnames, CACHE_SECONDS)
+        remember_shared_value(CACHE_KEY, hostnames)
     return hostnames
 
 
@@ -33,7 +36,10 @@ def allowed_hosts():
 
 
 def forget_site_hostnames(**kwargs):
+    from core.performance import remember_shared_value
+
     cache.delete(CACHE_KEY)
+    remember_shared_value(CACHE_KEY, None)
 
 
 def connect_signals():

@@ -24,12 +24,9 @@ from tests.ppid_bench import PPID_PAGES, add_ppid_content
 DOMAIN = "ketapangkab.localhost"
 OPD = f"opd01.{DOMAIN}"
 PUBLIC_BUDGET = 10
-# The issue's target is under 30: met by the dashboards and the mutu baku report. The page
-# explorer still costs more: what remains there is Wagtail's own (the parent page's header
-# buttons, side panels and usage count, the listing's filters and breadcrumbs, the menus'
-# permission checks). docs/performance.md lists the measured counts.
+# The issue's target: under 30 for the Editor's dashboard, the mutu baku report and the page
+# explorer (opd/explorer.py). docs/performance.md lists the measured counts.
 ADMIN_BUDGET = 30
-EXPLORER_BUDGET = 45
 
 PUBLIC_PAGES = [
     (DOMAIN, "/"),
@@ -158,7 +155,9 @@ class QueryBudgetTests(TestCase):
         for username, path in self.admin_pages():
             self.client.force_login(get_user_model().objects.get(username=username))
             queries, _response = self.warm_count(OPD, path)
-            counts[f"{username} {path}"] = len(queries)
+            # Production keeps sessions in Redis (portal.settings.production); the tests' database
+            # sessions are not part of what a page costs there.
+            counts[f"{username} {path}"] = len([q for q in queries if '"django_session"' not in q["sql"]])
         return counts
 
     def test_admin_pages_cost_the_same_with_hundreds_more_tasks_and_pages(self):
@@ -166,12 +165,8 @@ class QueryBudgetTests(TestCase):
         self.grow()
         after = self.measure_admin()
         for counts in (before, after):
-            over = {
-                page: count
-                for page, count in counts.items()
-                if count >= (EXPLORER_BUDGET if "/admin/pages/" in page else ADMIN_BUDGET)
-            }
-            self.assertEqual(over, {}, f"{ADMIN_BUDGET} queries or more ({EXPLORER_BUDGET} for the explorer)")
+            over = {page: count for page, count in counts.items() if count >= ADMIN_BUDGET}
+            self.assertEqual(over, {}, f"{ADMIN_BUDGET} queries or more")
         self.assertEqual(after, before)
 
     def test_the_editors_dashboard_lists_the_newest_twenty_waiting_pages_and_tugas_saya_all(self):

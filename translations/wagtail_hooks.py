@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail_localize.models import Translation
 
+from core.performance import kept_per_worker
+
 from . import views
 from .submission import refusal, source_is_newer, translation_of
 
@@ -40,23 +42,45 @@ def translation_buttons(page, user, view_name=None, next_url=None):
         )
 
 
-def is_translation_target(page, user):
-    """Whether wagtail-localize translates into this page: one query per locale and request
-    (the explorer asks for every row), not one per page."""
-    known = getattr(user, "_portal_translation_targets", None)
-    if known is None:
-        known = {}
-        user._portal_translation_targets = known
-    if page.locale_id not in known:
-        known[page.locale_id] = set(
-            Translation.objects.filter(target_locale_id=page.locale_id, enabled=True).values_list(
+TARGETS_KEY = "portal:translation-targets-version"
+_targets = kept_per_worker()
+
+
+def is_translation_target(page, user=None):
+    """Whether wagtail-localize translates into this page. The translation keys translated into
+    each locale are kept per worker (the explorer asks for every row) until a translation is
+    created, changed or deleted, or a page is deleted (which disables its translations)."""
+    from core.performance import _version
+
+    version = _version(TARGETS_KEY)
+    if _targets.get("version") != version:
+        _targets.clear()
+        _targets["version"] = version
+    if page.locale_id not in _targets:
+        _targets[page.locale_id] = {
+            str(key)
+            for key in Translation.objects.filter(target_locale_id=page.locale_id, enabled=True).values_list(
                 "source__object_id", flat=True
             )
-        )
-    return page.translation_key in known[page.locale_id]
+        }
+    return str(page.translation_key) in _targets[page.locale_id]
 
 
-hooks.register("register_page_header_buttons", translation_buttons)
+def forget_translation_targets(**kwargs):
+    from core.performance import new_version
+
+    new_version(TARGETS_KEY)
+    _targets.clear()
+
+
+def translation_header_buttons(page, user, view_name=None, next_url=None):
+    """Ours in a page's header, except the explorer's (see _keep_localize_buttons_to_the_edit_view)."""
+    if view_name == "index":
+        return
+    yield from translation_buttons(page, user, view_name=view_name, next_url=next_url)
+
+
+hooks.register("register_page_header_buttons", translation_header_buttons)
 hooks.register("register_page_listing_more_buttons", translation_buttons)
 
 
@@ -73,3 +97,24 @@ def _drop_localize_row_buttons():
 
 
 _drop_localize_row_buttons()
+
+
+def _keep_localize_buttons_to_the_edit_view():
+    """wagtail-localize's "Translate this page" and "Sync translated pages" also sit in the
+    explorer's header, for the page being explored, at three queries on every explorer page.
+    Translating is done from the page's editor, where they stay (and where ours are)."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    def localize_header_buttons(page, user, view_name=None, next_url=None):
+        if view_name == "index":
+            return []
+        return localize_hooks.page_listing_more_buttons(page, user, view_name=view_name, next_url=next_url)
+
+    registered = hooks._hooks.get("register_page_header_buttons", [])
+    registered[:] = [
+        (localize_header_buttons, order) if fn is localize_hooks.page_listing_more_buttons else (fn, order)
+        for fn, order in registered
+    ]
+
+
+_keep_localize_buttons_to_the_edit_view()

@@ -17,6 +17,8 @@ def breadcrumb(context, current_title=None):
     current = current_title
     if isinstance(page, Page):
         # Depth 1 is Wagtail's tree root; every site's home page (in each language) is at depth 2.
-        trail = [ancestor for ancestor in page.get_ancestors() if ancestor.depth >= 2]
+        routed = getattr(page, "routed_ancestors", None)  # read by the routing (core/routing.py)
+        ancestors = routed if routed and routed[0].depth == 2 else page.get_ancestors()
+        trail = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
         current = page.title if trail else None
     return {"request": context.get("request"), "trail": trail, "current": current}

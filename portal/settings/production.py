@@ -36,7 +36,7 @@ REDIS_SESSIONS_URL = env("REDIS_SESSIONS_URL") or REDIS_URL
 
 def redis_cache(prefix, timeout=300, location=REDIS_URL):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.PortalRedisCache",
         "LOCATION": location,
         "KEY_PREFIX": prefix,
         "TIMEOUT": timeout,

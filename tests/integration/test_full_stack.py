@@ -73,7 +73,7 @@ class FullStackTests(KeepsMigratedData, TransactionTestCase):
         # core.site_settings) are bumped by the signals of what the tests create here. With a
         # cache of its own, a worker would keep the Sites of the previous test (their pages gone).
         shared = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.PortalRedisCache",
             "LOCATION": f"redis://127.0.0.1:{redis_port}/0",
             "KEY_PREFIX": "portal",
         }
