@@ -7,7 +7,7 @@ FTS5 without stemming. Feature apps narrow the results through the
 """
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
@@ -46,7 +46,10 @@ def search(request):
             pages = pages.filter(directory.pages_q([own_opd]))
         for narrow in hooks.get_hooks("filter_public_search_results"):
             pages = narrow(pages)
-        found = RankedMatches(pages, query) if connection.vendor == "postgresql" else pages.search(query)
+        if connection.vendor == "postgresql":
+            found = RankedMatches(pages, query, one_opd=scope == SearchForm.SITE and own_opd is not None)
+        else:
+            found = pages.search(query)
         results = paginate(request, found, PER_PAGE)
         results.object_list = directory.label(_specific(results.object_list))
 
@@ -80,6 +83,11 @@ def _specific(pages):
 # 0001 ("title || body", the document Wagtail's backend matches) lets the planner either walk
 # the newest pages and stop after CANDIDATES matches (a common word) or look the few matches up
 # in the index (a rare word): ~10–20 ms either way at 20,000 articles.
+# Within one OPD the newest pages of the install are mostly other OPDs': walking them took
+# 8–12 ms to find an OPD's 500 (the planner cannot know that an OPD's pages are not spread
+# evenly), so there the OPD's pages (a few thousand at most, read through the tree-path
+# index) are listed newest first and the matches looked up among them: 2–4 ms for a common
+# or a rare word.
 CANDIDATES = 500
 MAX_WORDS = 10
 
@@ -87,8 +95,10 @@ MAX_WORDS = 10
 class RankedMatches:
     """The pages among ``pages`` whose search-index entry matches the query, for a Paginator."""
 
-    def __init__(self, pages, query):
-        self.scope_sql, self.scope_params = pages.order_by().values("pk").query.sql_with_params()
+    def __init__(self, pages, query, one_opd=False):
+        columns = ("pk", "content_type_id") if one_opd else ("pk",)
+        self.scope_sql, self.scope_params = pages.order_by().values(*columns).query.sql_with_params()
+        self.one_opd = one_opd
         config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
         words = query.split()[:MAX_WORDS] or [query]
         # Any of the words, as Wagtail's backend does by default; pages with more of them rank higher.
@@ -98,9 +108,23 @@ class RankedMatches:
         self.capped = False
 
     # The SQL below is made of fixed text and the ORM's compiled scope; every value is a parameter.
-    def _matches(self, select, limit=CANDIDATES):
+    def _matches(self, limit):
+        """The newest ``limit`` matching pages as (id, document)."""
+        if self.one_opd:
+            # The OPD's pages newest first (OFFSET 0 keeps that order for the planner): it walks
+            # them and stops after ``limit`` matches for a common word, or joins the few entries
+            # the index finds for a rare one.
+            sql = (
+                f"SELECT s.pk AS id, e.title || e.body AS document"  # noqa: S608
+                f" FROM (SELECT * FROM ({self.scope_sql}) AS scope ORDER BY pk DESC OFFSET 0) AS s"
+                " JOIN wagtailsearch_indexentry e"
+                " ON e.content_type_id = s.content_type_id AND e.object_id = s.pk::varchar"
+                f" WHERE (e.title || e.body) @@ ({self.tsquery})"
+                " ORDER BY s.pk DESC LIMIT %s"
+            )
+            return sql, [*self.scope_params, *self.tsquery_params, limit]
         sql = (
-            f"SELECT {select} FROM wagtailcore_page p"  # noqa: S608
+            "SELECT p.id, e.title || e.body AS document FROM wagtailcore_page p"  # noqa: S608
             " JOIN wagtailsearch_indexentry e"
             " ON e.content_type_id = p.content_type_id AND e.object_id = p.id::varchar"
             f" WHERE (e.title || e.body) @@ ({self.tsquery}) AND p.id IN ({self.scope_sql})"
@@ -112,12 +136,15 @@ class RankedMatches:
         """The ids of the matching pages, best first: at most CANDIDATES + 1 (one more tells that
         there are more than CANDIDATES). One query answers the count and every slice."""
         if self._ids is None:
-            sql, params = self._matches("p.id, e.title || e.body AS document", limit=CANDIDATES + 1)
+            sql, params = self._matches(limit=CANDIDATES + 1)
             ranked = (
                 f"SELECT id FROM ({sql}) AS candidates"  # noqa: S608
                 f" ORDER BY ts_rank(document, ({self.tsquery})) DESC, id DESC"
             )
-            with connection.cursor() as cursor:
+            with transaction.atomic(), connection.cursor() as cursor:
+                # A parallel worker costs more to start (~3 ms) than this query takes, and takes
+                # the other core from the other gunicorn worker.
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
                 cursor.execute(ranked, [*params, *self.tsquery_params])
                 ids = [row[0] for row in cursor.fetchall()]
             self.capped = len(ids) > CANDIDATES

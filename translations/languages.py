@@ -12,6 +12,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.performance import kept_per_worker
+from core.site_settings import current_version
+
 
 @dataclass
 class LanguageLink:
@@ -48,13 +51,26 @@ def _live_translations(page, request=None):
     return found[page.translation_key]
 
 
+_home_urls = kept_per_worker()
+
+
 def _home_url(request, code):
+    """The site's home page in that language, or the language's root when it has none live.
+
+    Kept per worker until the public content changes (a search page asked two queries for it).
+    """
     site = Site.find_for_request(request)
-    if site is not None:
+    if site is None:
+        return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+    version = current_version()
+    if _home_urls.get("version") != version:
+        _home_urls.clear()
+        _home_urls["version"] = version
+    key = (site.pk, code)
+    if key not in _home_urls:
         home = _live_translations(site.root_page, request).get(code)
-        if home is not None:
-            return home.get_url(request)
-    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        _home_urls[key] = home.get_url(request) if home is not None else None
+    return _home_urls[key] or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
 
 
 def _current_language():
