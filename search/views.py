@@ -161,5 +161,5 @@ class RankedMatches:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         ids = self._ranked_ids()[index]
-        pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        pages = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]

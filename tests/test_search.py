@@ -108,15 +108,18 @@ class SearchTests(ConstantQueriesMixin, TestCase):
             add_article(self.dinkes_news, f"Posyandu Keliling {number:02d}", "Posyandu hadir di desa.")
         # The title holds the word twice (Wagtail weighs titles above bodies): it ranks first.
         add_article(self.dinkes_news, "Posyandu, Posyandu Balita", "Kabar lain.")
-        with patch("search.views.CANDIDATES", 4):
-            html = self.search("posyandu").content.decode()
-        self.assertIn("Lebih dari 4 hasil", html)
-        self.assertEqual(html.count('<span class="opd-label">'), 4)
-        titles = re.findall(r"<h2><a [^>]*>([^<]+)</a></h2>", html)
-        self.assertEqual(titles[0], "Posyandu, Posyandu Balita")
-        # Among the newest four: the oldest two articles are left out.
-        self.assertNotIn("Posyandu Keliling 00", titles)
-        self.assertNotIn("Posyandu Keliling 01", titles)
+        # Within the OPD (its own pages walked newest first) and across the portal (the newest
+        # pages of every OPD walked): the same ranking and the same cap.
+        for scope in ("situs", "portal"):
+            with self.subTest(scope=scope), patch("search.views.CANDIDATES", 4):
+                html = self.search("posyandu", lingkup=scope).content.decode()
+                self.assertIn("Lebih dari 4 hasil", html)
+                self.assertEqual(html.count('<span class="opd-label">'), 4)
+                titles = re.findall(r"<h2><a [^>]*>([^<]+)</a></h2>", html)
+                self.assertEqual(titles[0], "Posyandu, Posyandu Balita")
+                # Among the newest four: the oldest two articles are left out.
+                self.assertNotIn("Posyandu Keliling 00", titles)
+                self.assertNotIn("Posyandu Keliling 01", titles)
         self.assertIn("6 hasil", self.search("posyandu").content.decode())
 
     def test_empty_or_too_long_query_is_handled(self):
