@@ -193,7 +193,7 @@ def write_report(ceiling, rows, admin_rows, visible, unqueued=()):
     if unqueued:
         lines += [
             "",
-            "Search without queueing (uncached, 2 connections: one per worker, so each request waits for none):",
+            "Search without queueing (uncached; 2 connections, one per worker: none waits for another):",
             "",
             "| page | path | req/s | p50 ms | p95 ms | p99 ms | errors |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: |",

@@ -7,6 +7,7 @@ FTS5 without stemming. Feature apps narrow the results through the
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.shortcuts import render
 from wagtail import hooks
@@ -115,7 +116,7 @@ class RankedMatches:
             # them and stops after ``limit`` matches for a common word, or joins the few entries
             # the index finds for a rare one.
             sql = (
-                f"SELECT s.pk AS id, e.title || e.body AS document"  # noqa: S608
+                f"SELECT s.pk AS id, s.content_type_id, e.title || e.body AS document"  # noqa: S608
                 f" FROM (SELECT * FROM ({self.scope_sql}) AS scope ORDER BY pk DESC OFFSET 0) AS s"
                 " JOIN wagtailsearch_indexentry e"
                 " ON e.content_type_id = s.content_type_id AND e.object_id = s.pk::varchar"
@@ -124,7 +125,7 @@ class RankedMatches:
             )
             return sql, [*self.scope_params, *self.tsquery_params, limit]
         sql = (
-            "SELECT p.id, e.title || e.body AS document FROM wagtailcore_page p"  # noqa: S608
+            "SELECT p.id, p.content_type_id, e.title || e.body AS document FROM wagtailcore_page p"  # noqa: S608
             " JOIN wagtailsearch_indexentry e"
             " ON e.content_type_id = p.content_type_id AND e.object_id = p.id::varchar"
             f" WHERE (e.title || e.body) @@ ({self.tsquery}) AND p.id IN ({self.scope_sql})"
@@ -138,7 +139,7 @@ class RankedMatches:
         if self._ids is None:
             sql, params = self._matches(limit=CANDIDATES + 1)
             ranked = (
-                f"SELECT id FROM ({sql}) AS candidates"  # noqa: S608
+                f"SELECT id, content_type_id FROM ({sql}) AS candidates"  # noqa: S608
                 f" ORDER BY ts_rank(document, ({self.tsquery})) DESC, id DESC"
             )
             with transaction.atomic(), connection.cursor() as cursor:
@@ -146,9 +147,9 @@ class RankedMatches:
                 # the other core from the other gunicorn worker.
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
                 cursor.execute(ranked, [*params, *self.tsquery_params])
-                ids = [row[0] for row in cursor.fetchall()]
-            self.capped = len(ids) > CANDIDATES
-            self._ids = ids[:CANDIDATES]
+                rows = cursor.fetchall()
+            self.capped = len(rows) > CANDIDATES
+            self._ids = rows[:CANDIDATES]
         return self._ids
 
     def count(self):
@@ -160,6 +161,14 @@ class RankedMatches:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ids = self._ranked_ids()[index]
-        pages = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        rows = self._ranked_ids()[index]
+        # Each type's pages in one query of their own table (Wagtail's specific() reads the
+        # generic pages first), without their StreamFields.
+        by_type = {}
+        for pk, content_type_id in rows:
+            by_type.setdefault(content_type_id, []).append(pk)
+        pages = {}
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+            pages.update(model._default_manager.filter(pk__in=ids).defer_streamfields().in_bulk())
+        return [pages[pk] for pk, _type in rows if pk in pages]
