@@ -29,9 +29,44 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-_locales = {}
+
+class KeptPerWorker(dict):
+    """Answers a worker keeps in memory, valid for one version of what they were read from
+    (a shared version in Django's cache, see ``_version``). Emptied by ``forget_all``."""
+
+    version = None
+
+    def at(self, version):
+        """This store, emptied first when what it holds was read under another version."""
+        if self.version != version:
+            self.clear()
+            self.version = version
+        return self
+
+    def kept(self, key, compute):
+        """The answer kept under ``key``, computed once."""
+        if key not in self:
+            self[key] = compute()
+        return self[key]
+
+    def clear(self):
+        super().clear()
+        self.version = None
+
+
+_stores = []
+
+
+def kept_per_worker():
+    """A new ``KeptPerWorker`` store, which ``forget_all`` empties with the rest."""
+    store = KeptPerWorker()
+    _stores.append(store)
+    return store
+
+
+_locales = kept_per_worker()
 RESTRICTIONS_KEY = "portal:view-restrictions-version"
-_restrictions = {}
+_restrictions = kept_per_worker()
 _original_get_view_restrictions = Page.get_view_restrictions
 
 
@@ -45,13 +80,7 @@ def _forget_locales(**kwargs):
 
 def get_for_language(self, language_code):
     code = get_supported_content_language_variant(language_code)
-    version = _version(LOCALES_KEY)
-    if _locales.get("version") != version:
-        _locales.clear()
-        _locales["version"] = version
-    if code not in _locales:
-        _locales[code] = self.get(language_code=code)
-    return _locales[code]
+    return _locales.at(_version(LOCALES_KEY)).kept(code, lambda: self.get(language_code=code))
 
 
 _versions_seen = {}
@@ -120,11 +149,9 @@ def language_code_of(page):
 
 def view_restrictions():
     """Every page view restriction, with its page (the few restricted sections of the install)."""
-    version = _version(RESTRICTIONS_KEY)
-    if _restrictions.get("version") != version:
-        _restrictions["list"] = list(PageViewRestriction.objects.select_related("page"))
-        _restrictions["version"] = version
-    return _restrictions["list"]
+    return _restrictions.at(_version(RESTRICTIONS_KEY)).kept(
+        "list", lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
 
 
 def _forget_restrictions(**kwargs):
@@ -146,7 +173,7 @@ def get_view_restrictions(self):
 
 
 SITES_KEY = "portal:sites-version"
-_sites = {}
+_sites = kept_per_worker()
 _original_find_for_request = Site._find_for_request
 
 
@@ -158,10 +185,7 @@ def _forget_sites(**kwargs):
 def find_for_request(request):
     """Wagtail's Site for the request's host and port, kept per worker until a Site changes."""
     key = (request._get_raw_host(), request.get_port())
-    version = _version(SITES_KEY)
-    if _sites.get("version") != version:
-        _sites.clear()
-        _sites["version"] = version
+    _sites.at(_version(SITES_KEY))
     if key not in _sites:
         site = _original_find_for_request(request)
         if len(_sites) > 1000:  # host names from the outside world: keep the memory bounded
@@ -179,13 +203,9 @@ def find_for_request(request):
 
 def all_locales():
     """Every locale, ordered by language code, kept per worker (the admin asks on every page)."""
-    version = _version(LOCALES_KEY)
-    if _locales.get("version") != version:
-        _locales.clear()
-        _locales["version"] = version
-    if "*" not in _locales:
-        _locales["*"] = list(Locale.objects.order_by("language_code"))
-    return _locales["*"]
+    return _locales.at(_version(LOCALES_KEY)).kept(
+        "*", lambda: list(Locale.objects.order_by("language_code"))
+    )
 
 
 class _KeptLocaleManager:
@@ -222,24 +242,10 @@ def test_page_is_public(context, page):
 _original_test_page_is_public = None
 
 
-_stores = []
-
-
-def kept_per_worker():
-    """A dict for answers a worker keeps in memory (under a shared version of its own), which
-    ``forget_all`` empties with the rest."""
-    store = {}
-    _stores.append(store)
-    return store
-
-
 def forget_all():
     """Drop every answer kept in memory (tests roll the database back under them)."""
     for store in _stores:
         store.clear()
-    _locales.clear()
-    _restrictions.clear()
-    _sites.clear()
     _versions_seen.clear()
 
 

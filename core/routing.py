@@ -24,9 +24,11 @@ The pages walked through become the answer's parent (``get_parent()``) and its a
 from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from .performance import kept_per_worker
+from .models import BasePage
+from .performance import SITES_KEY, _version, kept_per_worker
+from .site_settings import current_version
 
 _roots = kept_per_worker()
 _original_route_for_request = Page.route_for_request
@@ -70,24 +72,16 @@ def _route(request, path):
 
 def _localized_root(site):
     """(id, tree path, model) of the site's root page in the active language, kept per worker."""
-    from wagtail.models import Locale
-
-    from .performance import SITES_KEY, _version
-    from .site_settings import current_version
-
     try:
         locale_id = Locale.get_active().pk
     except (LookupError, Locale.DoesNotExist):
         locale_id = None
-    version = (_version(SITES_KEY), current_version())
-    if _roots.get("version") != version:
-        _roots.clear()
-        _roots["version"] = version
-    key = (site.pk, locale_id)
-    if key not in _roots:
+
+    def identify():
         root = site.root_page.localized
-        _roots[key] = (root.pk, root.path, root.specific_class)
-    return _roots[key]
+        return root.pk, root.path, root.specific_class
+
+    return _roots.at((_version(SITES_KEY), current_version())).kept((site.pk, locale_id), identify)
 
 
 def _pages_along(root_pk, root_path, components):
@@ -120,8 +114,6 @@ def _walk(root, found, components):
 
 def _hands_down(page, remaining):
     """Would Wagtail's ``route`` of this page pass ``remaining`` on to the child it names?"""
-    from .models import BasePage
-
     model = page.specific_class
     if model is None:
         return False

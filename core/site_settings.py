@@ -12,8 +12,10 @@ unpublished, moved or deleted (menus show page titles and addresses).
 
 import copy
 
+from .performance import kept_per_worker
+
 VERSION_KEY = "portal:site-settings-version"
-_loaded = {}
+_loaded = kept_per_worker()
 
 
 def current_version():
@@ -71,13 +73,9 @@ class CachedSiteSetting:
     def for_site(cls, site):
         if site is None:
             return super().for_site(site)
-        version = current_version()
         key = (cls._meta.label_lower, site.pk)
-        entry = _loaded.get(key)
-        if entry is None or entry[0] != version:
-            entry = (version, super().for_site(site))
-            _loaded[key] = entry
-        return copy.copy(entry[1])
+        kept = _loaded.at(current_version()).kept(key, lambda: super(CachedSiteSetting, cls).for_site(site))
+        return copy.copy(kept)
 
 
 def install():

@@ -67,131 +67,148 @@ def _bounds(first, following):
 
 def items_for(opds, first, following, kind="", status="", person=None):
     """Every calendar item of these OPDs between two dates (local days, end exclusive)."""
-    start, end = _bounds(first, following)
-    opds = list(opds.select_related("site__root_page"))
-    directory = OPDDirectory(opds)
-    tree = directory.pages_q()
-
-    def opd_name(page):
-        opd = directory.opd_for(page)
-        return opd.name if opd else ""
-
+    scope = _Scope(list(opds.select_related("site__root_page")), first, following, person)
     items = []
-
     if kind in ("", "penugasan"):
-        assignments = (
-            Assignment.objects.filter(opd__in=opds, starts_at__gte=start, starts_at__lt=end)
-            .select_related("opd")
-            .prefetch_related("assignees")
-        )
-        if status:
-            assignments = assignments.filter(status=status)
-        if person:
-            assignments = assignments.filter(assignees=person)
-        for assignment in assignments:
-            items.append(
-                CalendarItem(
-                    kind="penugasan",
-                    kind_label=_("Penugasan liputan"),
-                    title=assignment.title,
-                    when=assignment.starts_at,
-                    url=reverse("newsroom_detail", args=[assignment.pk]),
-                    opd=assignment.opd.name,
-                    status=assignment.get_status_display(),
-                    people=", ".join(u.get_full_name() or u.username for u in assignment.assignees.all()),
-                )
-            )
+        items += _assignments(scope, status)
     # Status filters assignments only; the other kinds have no assignment status.
-    if status:
-        return sorted(items, key=lambda item: item.sort_key)
-
-    if kind in ("", "agenda") and person is None:
-        for event in EventPage.objects.filter(tree, start__gte=start, start__lt=end).only(
-            "pk", "title", "start", "path", "live"
-        ):
-            items.append(
-                CalendarItem(
-                    kind="agenda",
-                    kind_label=_("Agenda"),
-                    title=event.title,
-                    when=event.start,
-                    url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
-                    opd=opd_name(event),
-                    status=_("Tayang") if event.live else _("Draf"),
-                )
-            )
-
-    if kind in ("", "rencana"):
-        planned = Assignment.objects.filter(
-            opd__in=opds,
-            planned_publication__gte=first,
-            planned_publication__lt=following,
-        ).exclude(status=Status.CANCELLED)
-        planned = planned.filter(Q(page__isnull=True) | Q(page__live=False)).select_related("opd", "page")
-        if person:
-            planned = planned.filter(Q(assignees=person) | Q(page__owner=person)).distinct()
-        for assignment in planned:
-            page = assignment.page
-            items.append(
-                CalendarItem(
-                    kind="rencana",
-                    kind_label=_("Rencana terbit"),
-                    title=page.draft_title if page else assignment.title,
-                    when=assignment.planned_publication,
-                    url=reverse("wagtailadmin_pages:edit", args=[page.pk])
-                    if page
-                    else reverse("newsroom_detail", args=[assignment.pk]),
-                    opd=assignment.opd.name,
-                    status=_("Draf") if page else _("Belum ada draf"),
-                )
-            )
-
-    pages_in_tree = Page.objects.filter(tree).exclude(depth__lte=2)
-    if kind in ("", "terjadwal"):
-        scheduled = Revision.page_revisions.filter(
-            approved_go_live_at__gte=start,
-            approved_go_live_at__lt=end,
-            object_id__in=[str(pk) for pk in pages_in_tree.values_list("pk", flat=True)],
-        )
-        if person:
-            scheduled = scheduled.filter(user=person)
-        scheduled = list(scheduled.only("object_id", "approved_go_live_at"))
-        pages = Page.objects.filter(pk__in=[int(r.object_id) for r in scheduled]).only(
-            "pk", "draft_title", "path"
-        )
-        pages = {page.pk: page for page in pages}
-        for revision in scheduled:
-            page = pages.get(int(revision.object_id))
-            if page is None:
-                continue
-            items.append(
-                CalendarItem(
-                    kind="terjadwal",
-                    kind_label=_("Terjadwal"),
-                    title=page.draft_title,
-                    when=revision.approved_go_live_at,
-                    url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                    opd=opd_name(page),
-                )
-            )
-
-    if kind in ("", "terbit"):
-        published = pages_in_tree.filter(live=True, last_published_at__gte=start, last_published_at__lt=end)
-        if person:
-            published = published.filter(owner=person)
-        for page in published.only("pk", "title", "last_published_at", "path"):
-            items.append(
-                CalendarItem(
-                    kind="terbit",
-                    kind_label=_("Terbit"),
-                    title=page.title,
-                    when=page.last_published_at,
-                    url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                    opd=opd_name(page),
-                    status=_("Tayang"),
-                )
-            )
+    if not status:
+        if kind in ("", "agenda") and person is None:
+            items += _agenda(scope)
+        if kind in ("", "rencana"):
+            items += _planned(scope)
+        if kind in ("", "terjadwal"):
+            items += _scheduled(scope)
+        if kind in ("", "terbit"):
+            items += _published(scope)
     return sorted(items, key=lambda item: item.sort_key)
+
+
+class _Scope:
+    """What every source of the calendar filters on: the OPDs, the period, the person."""
+
+    def __init__(self, opds, first, following, person):
+        self.opds, self.first, self.following, self.person = opds, first, following, person
+        self.start, self.end = _bounds(first, following)
+        self.directory = OPDDirectory(opds)
+        self.tree = self.directory.pages_q()
+
+    def pages(self):
+        """The OPDs' pages below their home pages."""
+        return Page.objects.filter(self.tree).exclude(depth__lte=2)
+
+    def page_item(self, page, kind, kind_label, title, when, status=""):
+        """An item that opens the page in the editor."""
+        opd = self.directory.opd_for(page)
+        return CalendarItem(
+            kind=kind,
+            kind_label=kind_label,
+            title=title,
+            when=when,
+            url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            opd=opd.name if opd else "",
+            status=status,
+        )
+
+
+def _assignments(scope, status):
+    """Coverage assignments, by coverage time."""
+    assignments = (
+        Assignment.objects.filter(opd__in=scope.opds, starts_at__gte=scope.start, starts_at__lt=scope.end)
+        .select_related("opd")
+        .prefetch_related("assignees")
+    )
+    if status:
+        assignments = assignments.filter(status=status)
+    if scope.person:
+        assignments = assignments.filter(assignees=scope.person)
+    return [
+        CalendarItem(
+            kind="penugasan",
+            kind_label=_("Penugasan liputan"),
+            title=assignment.title,
+            when=assignment.starts_at,
+            url=reverse("newsroom_detail", args=[assignment.pk]),
+            opd=assignment.opd.name,
+            status=assignment.get_status_display(),
+            people=", ".join(u.get_full_name() or u.username for u in assignment.assignees.all()),
+        )
+        for assignment in assignments
+    ]
+
+
+def _agenda(scope):
+    """Agenda events, by start."""
+    events = EventPage.objects.filter(scope.tree, start__gte=scope.start, start__lt=scope.end)
+    return [
+        scope.page_item(
+            event, "agenda", _("Agenda"), event.title, event.start, _("Tayang") if event.live else _("Draf")
+        )
+        for event in events.only("pk", "title", "start", "path", "live")
+    ]
+
+
+def _planned(scope):
+    """Drafts (or assignments without one yet) with a planned publication date."""
+    planned = Assignment.objects.filter(
+        opd__in=scope.opds,
+        planned_publication__gte=scope.first,
+        planned_publication__lt=scope.following,
+    ).exclude(status=Status.CANCELLED)
+    planned = planned.filter(Q(page__isnull=True) | Q(page__live=False)).select_related("opd", "page")
+    if scope.person:
+        planned = planned.filter(Q(assignees=scope.person) | Q(page__owner=scope.person)).distinct()
+    items = []
+    for assignment in planned:
+        page = assignment.page
+        items.append(
+            CalendarItem(
+                kind="rencana",
+                kind_label=_("Rencana terbit"),
+                title=page.draft_title if page else assignment.title,
+                when=assignment.planned_publication,
+                url=reverse("wagtailadmin_pages:edit", args=[page.pk])
+                if page
+                else reverse("newsroom_detail", args=[assignment.pk]),
+                opd=assignment.opd.name,
+                status=_("Draf") if page else _("Belum ada draf"),
+            )
+        )
+    return items
+
+
+def _scheduled(scope):
+    """Pages scheduled to go live (an approved revision's ``approved_go_live_at``)."""
+    scheduled = Revision.page_revisions.filter(
+        approved_go_live_at__gte=scope.start,
+        approved_go_live_at__lt=scope.end,
+        object_id__in=[str(pk) for pk in scope.pages().values_list("pk", flat=True)],
+    )
+    if scope.person:
+        scheduled = scheduled.filter(user=scope.person)
+    scheduled = list(scheduled.only("object_id", "approved_go_live_at"))
+    pages = Page.objects.filter(pk__in=[int(r.object_id) for r in scheduled]).only(
+        "pk", "draft_title", "path"
+    )
+    pages = {page.pk: page for page in pages}
+    return [
+        scope.page_item(page, "terjadwal", _("Terjadwal"), page.draft_title, revision.approved_go_live_at)
+        for revision in scheduled
+        if (page := pages.get(int(revision.object_id))) is not None
+    ]
+
+
+def _published(scope):
+    """Pages published in the period (``last_published_at``)."""
+    published = scope.pages().filter(
+        live=True, last_published_at__gte=scope.start, last_published_at__lt=scope.end
+    )
+    if scope.person:
+        published = published.filter(owner=scope.person)
+    return [
+        scope.page_item(page, "terbit", _("Terbit"), page.title, page.last_published_at, _("Tayang"))
+        for page in published.only("pk", "title", "last_published_at", "path")
+    ]
 
 
 def days(first, following, items):

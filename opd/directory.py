@@ -13,11 +13,12 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.performance import kept_per_worker
 from core.site_settings import current_version
 
 from .models import OPD
 
-_shared = {}
+_shared = kept_per_worker()
 
 # Home pages sit at depth 2; the first two steps of a page's path name its home page.
 HOME_DEPTH = 2
@@ -45,11 +46,7 @@ class OPDDirectory:
     def shared(cls):
         """The directory kept in this worker's memory, rebuilt when the public content version
         changes (a Site, an OPD or the page tree changed: ``core.site_settings``)."""
-        version = current_version()
-        if _shared.get("version") != version:
-            _shared["directory"] = cls()
-            _shared["version"] = version
-        return _shared["directory"]
+        return _shared.at(current_version()).kept("directory", cls)
 
     def opd_for(self, page):
         """The OPD whose site holds the page (None for a page outside every OPD's site)."""

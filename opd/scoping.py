@@ -43,14 +43,13 @@ def home_paths_by_translation_key():
     translation key; kept per worker until a home page is added, deleted or moved."""
     from core.performance import _version
 
-    version = _version(HOMES_KEY)
-    if _homes.get("version") != version:
+    def read():
         by_key = {}
         for key, path in Page.objects.filter(depth=2).values_list("translation_key", "path"):
             by_key.setdefault(key, []).append(path)
-        _homes.clear()
-        _homes.update(version=version, by_key=by_key)
-    return _homes["by_key"]
+        return by_key
+
+    return _homes.at(_version(HOMES_KEY)).kept("by_key", read)
 
 
 def forget_home_pages(instance=None, created=True, **kwargs):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from core.performance import _version, new_version
+from core.performance import _version, kept_per_worker, new_version
 from core.site_settings import current_version
 from media_library.models import InformationClass
 from opd.directory import OPDDirectory
@@ -147,7 +147,7 @@ def entries(opds=None, now=None, live_only=True):
 
 
 DOCUMENTS_KEY = "portal:dip-documents-version"
-_kept = {}
+_kept = kept_per_worker()
 
 
 def forget_documents(**kwargs):
@@ -161,13 +161,7 @@ def public_entries(opds):
     is published, unpublished, moved or deleted, a Site or OPD changes (the public content
     version, ``core.site_settings``) or a document is saved or deleted; rebuilt daily too."""
     version = (current_version(), _version(DOCUMENTS_KEY), timezone.localdate())
-    if _kept.get("version") != version:
-        _kept.clear()
-        _kept["version"] = version
-    key = tuple(sorted(opd.pk for opd in opds))
-    if key not in _kept:
-        _kept[key] = entries(opds)
-    return _kept[key]
+    return _kept.at(version).kept(tuple(sorted(opd.pk for opd in opds)), lambda: entries(opds))
 
 
 def filtered(items, information_class="", unit="", year=None):

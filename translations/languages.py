@@ -60,17 +60,13 @@ def _home_url(request, code):
     Kept per worker until the public content changes (a search page asked two queries for it).
     """
     site = Site.find_for_request(request)
-    if site is None:
-        return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-    version = current_version()
-    if _home_urls.get("version") != version:
-        _home_urls.clear()
-        _home_urls["version"] = version
-    key = (site.pk, code)
-    if key not in _home_urls:
+
+    def home_url():
         home = _live_translations(site.root_page, request).get(code)
-        _home_urls[key] = home.get_url(request) if home is not None else None
-    return _home_urls[key] or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        return home.get_url(request) if home is not None else None
+
+    url = _home_urls.at(current_version()).kept((site.pk, code), home_url) if site is not None else None
+    return url or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
 
 
 def _current_language():

@@ -52,18 +52,12 @@ def is_translation_target(page, user=None):
     created, changed or deleted, or a page is deleted (which disables its translations)."""
     from core.performance import _version
 
-    version = _version(TARGETS_KEY)
-    if _targets.get("version") != version:
-        _targets.clear()
-        _targets["version"] = version
-    if page.locale_id not in _targets:
-        _targets[page.locale_id] = {
-            str(key)
-            for key in Translation.objects.filter(target_locale_id=page.locale_id, enabled=True).values_list(
-                "source__object_id", flat=True
-            )
-        }
-    return str(page.translation_key) in _targets[page.locale_id]
+    def read():
+        translations = Translation.objects.filter(target_locale_id=page.locale_id, enabled=True)
+        return {str(key) for key in translations.values_list("source__object_id", flat=True)}
+
+    targets = _targets.at(_version(TARGETS_KEY)).kept(page.locale_id, read)
+    return str(page.translation_key) in targets
 
 
 def forget_translation_targets(**kwargs):
