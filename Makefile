@@ -35,6 +35,7 @@ test: install messages browser-deps ## Run checks and the whole test suite (SQLi
 	$(TEST) $(PY) manage.py check --fail-level WARNING
 	$(TEST) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports  # the layers in pyproject.toml: dependencies point one way
 	$(PY) -m pytest -p randomly $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium. Installed here when missing and we are root; otherwise
@@ -48,16 +49,16 @@ browser-deps: ## Install Debian's Chromium for the browser tests if it is missin
 	else echo "No /usr/bin/chromium (sudo apt-get install chromium): the browser tests will be skipped."; fi
 
 browser: install messages browser-deps ## Run only the browser tests; screenshots go to tests/screenshots/
-	$(PY) -m pytest -p randomly tests/test_browser_public_site.py $(PYTEST_ARGS)
+	$(PY) -m pytest -p randomly tests/test_browser_public_site.py tests/test_journey_*.py $(PYTEST_ARGS)
 	@echo "Screenshots: tests/screenshots/"
 
 messages: install ## Compile the translation catalogues to .mo (polib; GNU gettext not needed)
 	$(DEV) $(PY) manage.py compile_catalogues
 
-# catalogues/ is skipped: the strings it uses are Wagtail's, translated in locale_wagtail/.
-makemessages: install ## Re-extract our strings into locale/ (needs GNU gettext), sync locale_wagtail/
+# portal/catalogues/ is skipped: the strings it uses are Wagtail's, translated in locale/wagtail/.
+makemessages: install ## Re-extract our strings into locale/ (needs GNU gettext), sync locale/wagtail/
 	$(DEV) $(PY) manage.py makemessages -l id -l en --add-location=file \
-		--ignore=staticfiles --ignore=media --ignore='tests/*' --ignore='catalogues/*'
+		--ignore=staticfiles --ignore=media --ignore='tests/*' --ignore='portal/catalogues/*'
 	$(DEV) $(PY) manage.py sync_catalogues
 
 i18n-report: install ## Show the share of translated strings: ours, Wagtail, wagtail-localize
@@ -86,5 +87,5 @@ clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles
 
 # Not part of `make test`: it needs PostgreSQL filled by seed_bench, Redis, Varnish and wrk, and takes minutes.
-bench: install messages ## Benchmark the production-like stack (wrk, Varnish); tables in bench/results/ (docs/performance.md)
-	$(PY) bench/run.py
+bench: install messages ## Benchmark the production-like stack (wrk, Varnish); tables in demo/bench/results/ (docs/performance.md)
+	$(PY) demo/bench/run.py

@@ -10,7 +10,7 @@ def pytest_sessionstart(session):
     A test that renders the admin in Indonesian would otherwise see Wagtail's own, partly
     English, catalogues. Compiling is quick, and skipped when every .mo is newer than its .po.
     """
-    from catalogues.compile import compile_catalogues, forget_loaded_translations
+    from portal.catalogues.compile import compile_catalogues, forget_loaded_translations
 
     if compile_catalogues(settings.LOCALE_PATHS, only_stale=True):
         forget_loaded_translations()
@@ -18,15 +18,18 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def _fresh_site_settings():
-    """What workers keep in memory (core.site_settings, core.performance) must not outlive a
-    test's rollback."""
-    from core.performance import forget_all
-    from core.site_settings import forget
+    """What workers keep in memory (portal.core.site_settings, portal.core.performance), and the versions and
+    fragments in Django's cache, must not outlive a test's rollback. The cache is emptied rather
+    than its versions bumped: a version bumped inside the test's transaction would only be
+    published on a commit that never comes (``portal.core.performance.new_version``)."""
+    from django.core.cache import cache
 
-    forget()
+    from portal.core.performance import forget_all
+
+    cache.clear()
     forget_all()
     yield
-    forget()
+    cache.clear()
     forget_all()
 
 

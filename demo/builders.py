@@ -17,15 +17,16 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from announcements.models import AnnouncementIndexPage, AnnouncementPage
-from events.models import EventIndexPage, EventPage
-from gallery.models import GalleryIndexPage, GalleryPage, GalleryPhoto
 from home.models import StandardPage
-from library.models import DocumentIndexPage, DocumentPage
-from media_library.models import InformationClass
-from navigation.models import SiteNavigation
+from home.navigation.models import SiteNavigation
+from news.announcements.models import AnnouncementIndexPage, AnnouncementPage
+from news.events.models import EventIndexPage, EventPage
+from news.gallery.models import GalleryIndexPage, GalleryPage, GalleryPhoto
+from news.library.models import DocumentIndexPage, DocumentPage
 from news.models import NewsCategory, NewsIndexPage, OPDNewsIndexPage
+from opd.media_library.models import InformationClass
 from opd.roles import Role
+from ppid.models import PPIDPage
 
 from .documents import simple_pdf
 from .embeds import store_video_embed
@@ -229,10 +230,15 @@ def seed_profile_children(profile, developer, pages):
 
 
 def seed_navigation(opd, profile, indexes, quick_links, footer_links):
-    """The site's menus, set once; a Web Administrator's later changes are kept."""
+    """The site's menus, set once; a Web Administrator's later changes are kept.
+
+    Entries already in the main menu (the PPID page's, from provisioning) stay, after the demo's.
+    A quick link without an address goes to the site's own PPID page.
+    """
     navigation = SiteNavigation.for_site(opd.site)
-    if navigation.main_menu or navigation.quick_links or navigation.footer_links:
+    if navigation.quick_links or navigation.footer_links:
         return False
+    ppid = PPIDPage.objects.child_of(opd.site.root_page).first()
 
     def page_link(page, children=()):
         return {"label": "", "page": page, "url": "", "children": list(children)}
@@ -243,13 +249,26 @@ def seed_navigation(opd, profile, indexes, quick_links, footer_links):
     navigation.main_menu = [
         ("item", page_link(profile, profile_children)),
         *(("item", page_link(page)) for page in indexes.values()),
+        *(("item", item.value) for item in navigation.main_menu),
     ]
     navigation.quick_links = [
-        ("link", {"label": label, "page": None, "url": url, "description": description})
-        for label, url, description in quick_links
+        (
+            "link",
+            {
+                "label": label,
+                "label_en": label_en,
+                "page": None if url else ppid,
+                "url": url or "",
+                "description": description,
+                "description_en": description_en,
+            },
+        )
+        for label, url, description, label_en, description_en in quick_links
+        if url or ppid is not None
     ]
     navigation.footer_links = [
-        ("link", {"label": label, "page": None, "url": url}) for label, url in footer_links
+        ("link", {"label": label, "label_en": label_en, "page": None, "url": url})
+        for label, url, label_en in footer_links
     ]
     navigation.save()
     return True

@@ -433,13 +433,27 @@ PROFILE_PAGES = [
     ("Tugas dan Fungsi", "tugas-fungsi", "Tugas pokok dan fungsi sesuai Peraturan Bupati tentang SOTK."),
 ]
 
-# Links every demo site offers: (label, URL, description).
+# Links every demo site offers: (label, URL, description, English label, English description);
+# no URL: the site's own PPID page (whose title follows the page's translation).
 QUICK_LINKS = [
-    ("SP4N-LAPOR!", "https://www.lapor.go.id/", "Sampaikan pengaduan dan aspirasi"),
-    ("PPID", "https://ppid.ketapangkab.go.id/", "Permohonan informasi publik"),
-    ("JDIH", "https://jdih.ketapangkab.go.id/", "Jaringan dokumentasi dan informasi hukum"),
+    (
+        "SP4N-LAPOR!",
+        "https://www.lapor.go.id/",
+        "Sampaikan pengaduan dan aspirasi",
+        "",
+        "Send a complaint or a suggestion",
+    ),
+    ("PPID", "", "Permohonan informasi publik", "", "Request public information"),
+    (
+        "JDIH",
+        "https://jdih.ketapangkab.go.id/",
+        "Jaringan dokumentasi dan informasi hukum",
+        "",
+        "Legal documentation and information network",
+    ),
 ]
+# (label, URL, English label)
 FOOTER_LINKS = [
-    ("Kebijakan Privasi", "https://ketapangkab.go.id/kebijakan-privasi/"),
-    ("SP4N-LAPOR!", "https://www.lapor.go.id/"),
+    ("Kebijakan Privasi", "https://ketapangkab.go.id/kebijakan-privasi/", "Privacy policy"),
+    ("SP4N-LAPOR!", "https://www.lapor.go.id/", ""),
 ]

@@ -11,13 +11,13 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
-from announcements.models import AnnouncementIndexPage
-from events.models import EventIndexPage
-from gallery.models import GalleryIndexPage
-from library.models import DocumentIndexPage
-from news.models import NewsIndexPage, NewsPage, OPDNewsIndexPage
+from news.announcements.models import AnnouncementIndexPage
+from news.events.models import EventIndexPage
+from news.gallery.models import GalleryIndexPage
+from news.library.models import DocumentIndexPage
+from news.models import NewsCategory, NewsIndexPage, NewsPage, OPDNewsIndexPage
 from opd.roles import Role
-from translations.submission import submit_translation
+from portal.translations.submission import submit_translation
 
 from .builders import publish_through_sop
 
@@ -161,6 +161,23 @@ HOME_HEADINGS = {
 }
 
 
+# The demo's news categories in English (demo/content.py CATEGORIES).
+CATEGORY_NAMES = {
+    "Pemerintahan": "Government",
+    "Pembangunan": "Development",
+    "Layanan Publik": "Public services",
+    "Teknologi Informasi": "Information technology",
+    "Kehumasan": "Public relations",
+    "Statistik": "Statistics",
+    "Kesehatan Masyarakat": "Public health",
+    "Pelayanan Kesehatan": "Health services",
+    "Gizi": "Nutrition",
+    "Pendidikan": "Education",
+    "Kebudayaan": "Culture",
+    "Guru dan Tenaga": "Teachers and staff",
+}
+
+
 def _english():
     return Locale.objects.get_or_create(language_code="en")[0]
 
@@ -218,9 +235,40 @@ def _english_block_value(block):
     return value
 
 
+def translate_categories(opd, people):
+    """The site's news categories in English, as the OPD's Penulis translates a snippet in
+    wagtail-localize (categories are no pages: no SOP). Before the articles, whose English
+    translations then point at the English categories. Idempotent."""
+    english = _english()
+    made = False
+    for category in NewsCategory.objects.filter(site=opd.site, locale=opd.site.root_page.locale):
+        name = CATEGORY_NAMES.get(category.name)
+        translated = category.get_translation_or_none(english)
+        if name is None or (translated is not None and translated.name == name):
+            continue
+        if translated is None:
+            TranslationCreator(people[Role.PENULIS], [english]).create_translations(category)
+        translation = Translation.objects.get(
+            source__object_id=category.translation_key, target_locale=english
+        )
+        for segment in translation.source.stringsegment_set.select_related("string"):
+            if segment.string.data == category.name:
+                StringTranslation.objects.update_or_create(
+                    translation_of_id=segment.string_id,
+                    locale=english,
+                    context_id=segment.context_id,
+                    defaults={"data": name, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                )
+        translation.save_target(user=people[Role.PENULIS])
+        made = True
+    return made
+
+
 def seed_english(opd, spec, home, profile, indexes, people):
-    """English home, profile, list pages and the OPD's first two articles, through the SOP."""
+    """English home, profile, list pages, news categories and the OPD's first two articles,
+    through the SOP."""
     made = seed_english_home(home, spec, people)
+    made |= translate_categories(opd, people)
     made |= translate_through_sop(profile, people, _profile_strings(spec["name"]))
     for model, intro, title, slug, english_intro in INDEXES:
         if model not in indexes:

@@ -4,8 +4,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from events.models import EventPage
-from newsroom.models import Assignment, Status
+from moderation.newsroom.models import Assignment, Status
+from news.events.models import EventPage
 from opd.roles import Role
 
 

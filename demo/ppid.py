@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from opd.roles import Role
+from ppid import provisioning as ppid_provisioning
 from ppid.models import InformationPage, InformationRequest, PPIDPage, RequestStatus, StandarPelayananPage
 from ppid.services import change_status, register_request
 
@@ -36,17 +37,15 @@ REQUESTS = [
 
 
 def seed_ppid(opd, home, people, developer):
-    """The OPD's PPID page and content; False when it is already there."""
-    ppid, created = ensure_child(
-        home,
-        PPIDPage,
-        developer,
-        title="PPID",
-        slug="ppid",
-        intro=f"Pejabat Pengelola Informasi dan Dokumentasi {opd.name}: Daftar Informasi Publik, "
-        "permohonan informasi dan keberatan.",
+    """The OPD's PPID content; False when it is already there.
+
+    The PPID page itself (both languages, and its menu entry) comes with provisioning
+    (ppid/provisioning.py); the demo adds DIP entries, a Standar Pelayanan and two requests.
+    """
+    ppid, _created = ensure_child(
+        home, PPIDPage, developer, title="PPID", slug="ppid", intro=ppid_provisioning.indonesian_intro(opd)
     )
-    if not created:
+    if InformationPage.objects.child_of(ppid).exists():
         return False
     writer = {**people, Role.PENULIS: people[Role.PPID]}
     year = timezone.localdate().year

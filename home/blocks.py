@@ -8,7 +8,7 @@ content through each feature app's template tags, so home/ imports no feature ap
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from core.blocks import BodyBlock
+from portal.core.blocks import BodyBlock
 
 SCOPE_CHOICES = [
     ("site", _("situs ini")),
@@ -17,16 +17,16 @@ SCOPE_CHOICES = [
 
 
 class _ListingBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("judul bagian"), max_length=80)
-    count = blocks.IntegerBlock(label=_("jumlah"), default=4, min_value=1, max_value=12)
-    scope = blocks.ChoiceBlock(label=_("sumber"), choices=SCOPE_CHOICES, default="site")
+    heading = blocks.CharBlock(label=_("Judul bagian"), max_length=80)
+    count = blocks.IntegerBlock(label=_("Jumlah"), default=4, min_value=1, max_value=12)
+    scope = blocks.ChoiceBlock(label=_("Sumber"), choices=SCOPE_CHOICES, default="site")
 
 
 class FeaturedNewsBlock(blocks.StructBlock):
     """The hero slider: articles marked "berita utama"."""
 
-    count = blocks.IntegerBlock(label=_("jumlah berita"), default=3, min_value=1, max_value=6)
-    scope = blocks.ChoiceBlock(label=_("sumber"), choices=SCOPE_CHOICES, default="site")
+    count = blocks.IntegerBlock(label=_("Jumlah berita"), default=3, min_value=1, max_value=6)
+    scope = blocks.ChoiceBlock(label=_("Sumber"), choices=SCOPE_CHOICES, default="site")
 
     class Meta:
         icon = "image"
@@ -58,7 +58,7 @@ class AgendaBlock(_ListingBlock):
 class QuickLinksBlock(blocks.StructBlock):
     """The site's quick links to services, as its Web Administrator set them in *Navigasi situs*."""
 
-    heading = blocks.CharBlock(label=_("judul bagian"), max_length=80, default=_("Layanan"))
+    heading = blocks.CharBlock(label=_("Judul bagian"), max_length=80, default=_("Layanan"))
 
     class Meta:
         icon = "pick"

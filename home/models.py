@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from core.blocks import BodyBlock
-from core.models import BasePage
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
 
 from .blocks import HomeBodyBlock
 

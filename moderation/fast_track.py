@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from portal.core.mail_links import page_admin_url
+
 from .models import FastTrack, FastTrackReview, SOPPublication, SOPStep, SOPStepTask
 
 FAST_TRACK_ROLES = (SOPStep.KOREKSI_ULANG, SOPStep.PUBLIKASI)
@@ -114,13 +116,15 @@ def _notify_skipped_reviewers(fast_track, skipped_tasks):
         message=_(
             '%(user)s menerbitkan "%(title)s" secara serta-merta tanpa menunggu langkah SOP Anda.\n\n'
             "Alasan: %(reason)s\n\n"
-            "Mohon tinjau halaman ini setelah terbit di menu Tinjauan serta-merta pada admin."
+            "Mohon tinjau halaman ini setelah terbit di menu Serta-merta pada admin."
         )
         % {
             "user": fast_track.published_by.get_full_name() or fast_track.published_by,
             "title": page.title,
             "reason": fast_track.reason,
-        },
+        }
+        + "\n\n"
+        + _("Buka di admin: %(url)s") % {"url": page_admin_url(page)},
         from_email=None,
         recipient_list=addresses,
     )

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
+from opd.roles import Role
+
 from .models import DEFAULT_MUTU_BAKU, SOPStep, SOPStepTask
 
 STEP_ORDER = [SOPStep.KOREKSI, SOPStep.KOREKSI_ULANG, SOPStep.PUBLIKASI]
@@ -35,3 +37,20 @@ def ensure_sop_workflow(opd_name, root_pages, groups_by_step):
     for page in root_pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow, created
+
+
+# Which role approves which SOP step.
+STEP_ROLES = {
+    SOPStep.KOREKSI: Role.EDITOR,
+    SOPStep.KOREKSI_ULANG: Role.REDAKTUR,
+    SOPStep.PUBLIKASI: Role.WEBADMIN,
+}
+
+
+def provide_sop_workflow(sender, opd, home, english_home, groups=None, **kwargs):
+    """Receiver of ``opd_provisioned``: the OPD's site gets its own SOP workflow (both languages)."""
+    if groups is None:  # complete_site() on an existing OPD: its groups exist already
+        groups = {Role(r.role): r.group for r in opd.roles.select_related("group")}
+    ensure_sop_workflow(
+        opd.name, [home, english_home], {step: groups[role] for step, role in STEP_ROLES.items()}
+    )

@@ -5,12 +5,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, TaskState
 
+from opd.scoping import opds_administered_by
+
+from .delegation import DelegationForm, revoke
 from .fast_track import fast_track_publish, user_can_fast_track
 from .fast_track import record_review as record_fast_track_review
-from .models import FastTrackReview, tasks_reviewed_by
+from .models import Delegation, FastTrackReview, tasks_reviewed_by
 
 
 def fast_track(request, page_id):
@@ -84,3 +88,27 @@ def step_already_decided(request, task_state_id):
         % {"user": who, "status": task_state.get_status_display()},
     )
     return redirect("wagtailadmin_home")
+
+
+def delegations(request):
+    opds = opds_administered_by(request.user)
+    if not opds.exists():
+        raise PermissionDenied
+    visible = Delegation.objects.filter(group__opd_role__opd__in=opds).select_related(
+        "group", "delegate", "delegated_by"
+    )
+    if request.method == "POST" and "revoke" in request.POST:
+        delegation = get_object_or_404(visible, pk=request.POST["revoke"], revoked_at__isnull=True)
+        revoke(delegation, request.user)
+        messages.success(request, _("Pelimpahan dicabut."))
+        return redirect("opd_delegations")
+    form = DelegationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        delegation = form.save()
+        messages.success(request, _("Pelimpahan peran dicatat: %(delegation)s") % {"delegation": delegation})
+        return redirect("opd_delegations")
+    return TemplateResponse(
+        request,
+        "moderation/delegations.html",
+        {"form": form, "delegations": visible, "now": timezone.now()},
+    )

@@ -7,8 +7,9 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 
 from moderation.panels import bound_review_panel
+from opd.menus import WebAdministratorMenuItem
 
-from . import views
+from . import change_requests, views
 from .fast_track import LOG_ACTION, user_can_fast_track
 from .models import task_ids_of_groups, tasks_reviewed_by
 
@@ -54,7 +55,11 @@ class ReviewerMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_fast_track_reviews_menu_item():
     return ReviewerMenuItem(
-        _("Tinjauan serta-merta"), reverse("moderation_fast_track_reviews"), icon_name="warning", order=250
+        # Short enough for the sidebar; the page itself is headed "Tinjauan serta-merta".
+        _("Serta-merta"),
+        reverse("moderation_fast_track_reviews"),
+        icon_name="warning",
+        order=250,
     )
 
 
@@ -69,3 +74,32 @@ def register_sop_log_actions(actions):
 
 
 hooks.register("construct_homepage_panels", bound_review_panel)
+hooks.register("construct_homepage_panels", change_requests.add_changes_requested_panel)
+hooks.register("before_edit_page", change_requests.show_change_request_in_editor)
+hooks.register("construct_page_action_menu", change_requests.arrange_submit_actions)
+
+
+# Plt/Plh delegations (moderation/delegation.py), administered by an OPD's Web Administrator.
+@hooks.register("register_admin_urls")
+def register_delegation_urls():
+    return [path("opd/pelimpahan/", views.delegations, name="opd_delegations")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_delegations_menu_item():
+    return WebAdministratorMenuItem(
+        _("Pelimpahan peran (Plt/Plh)"), reverse("opd_delegations"), icon_name="group", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_delegation_log_actions(actions):
+    actions.register_action(
+        "moderation.delegation_granted", _("Pelimpahan peran"), _("Peran dilimpahkan (Plt/Plh)")
+    )
+    actions.register_action(
+        "moderation.delegation_revoked", _("Pelimpahan dicabut"), _("Pelimpahan peran dicabut")
+    )
+    actions.register_action(
+        "moderation.delegation_ended", _("Pelimpahan berakhir"), _("Pelimpahan peran berakhir")
+    )

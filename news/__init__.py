@@ -1,0 +1,3 @@
+"""Every public content type: berita, and announcements, events, library, gallery on one listing base.
+Imports moderation, opd and portal.
+"""

@@ -8,6 +8,7 @@ class OpdConfig(AppConfig):
     def ready(self):
         self.scope_page_listing_filters()
         self.scope_site_history_user_filter()
+        self.scope_workflow_report_filters()
         self.refresh_shared_directory()
         self.keep_home_pages_per_worker()
 
@@ -16,7 +17,7 @@ class OpdConfig(AppConfig):
         """``OPDDirectory.shared()`` is rebuilt when an OPD is added, changed or removed."""
         from django.db.models.signals import post_delete, post_save
 
-        from core.site_settings import forget
+        from portal.core.site_settings import forget
 
         from .models import OPD
 
@@ -50,6 +51,26 @@ class OpdConfig(AppConfig):
             filterset.base_filters["site"].queryset = visible_sites
             filterset.base_filters["owner"].queryset = visible_people
             filterset.base_filters["edited_by"].queryset = visible_people
+
+    @staticmethod
+    def scope_workflow_report_filters():
+        """The workflow reports' filters offer every OPD's workflows, tasks and submitters;
+        offer only the requester's OPDs' (the rows are already limited to pages they edit)."""
+        from wagtail.admin.views.reports.workflows import (
+            WorkflowReportFilterSet,
+            WorkflowTasksReportFilterSet,
+            get_requested_by_queryset,
+        )
+
+        from .scoping import visible_people, visible_tasks, visible_workflows
+
+        def requested_by_colleagues(request):
+            return get_requested_by_queryset(request).filter(pk__in=visible_people(request).values("pk"))
+
+        WorkflowReportFilterSet.base_filters["workflow"].queryset = visible_workflows
+        WorkflowReportFilterSet.base_filters["requested_by"].queryset = requested_by_colleagues
+        WorkflowTasksReportFilterSet.base_filters["workflow"].queryset = visible_workflows
+        WorkflowTasksReportFilterSet.base_filters["task"].queryset = visible_tasks
 
     @staticmethod
     def scope_site_history_user_filter():

@@ -7,14 +7,15 @@ paths of its home pages (Indonesian and translations) in two queries, then answe
 queries whatever the number of OPDs or pages.
 """
 
+import copy
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
 from wagtail.models import Page
 
-from core.performance import kept_per_worker
-from core.site_settings import current_version
+from portal.core.performance import kept_per_worker
+from portal.core.site_settings import current_version
 
 from .models import OPD
 
@@ -33,7 +34,7 @@ class OPDDirectory:
         homes = Page.objects.filter(depth=HOME_DEPTH, translation_key__in=by_key).values_list(
             "path", "translation_key"
         )
-        self.opds = opds
+        self._opds = tuple(opds)
         self._by_path = {path: by_key[key] for path, key in homes}
         # When every site's home page is an OPD's (the usual install), "every OPD" needs no
         # filter on forty path prefixes: anything below the home pages will do, and the
@@ -45,12 +46,18 @@ class OPDDirectory:
     @classmethod
     def shared(cls):
         """The directory kept in this worker's memory, rebuilt when the public content version
-        changes (a Site, an OPD or the page tree changed: ``core.site_settings``)."""
+        changes (a Site, an OPD or the page tree changed: ``portal.core.site_settings``)."""
         return _shared.at(current_version()).kept("directory", cls)
 
+    @property
+    def opds(self):
+        """Every OPD, each a copy: the directory is shared by the requests of a worker."""
+        return [copy.copy(opd) for opd in self._opds]
+
     def opd_for(self, page):
-        """The OPD whose site holds the page (None for a page outside every OPD's site)."""
-        return self._by_path.get(page.path[: Page.steplen * HOME_DEPTH])
+        """The OPD whose site holds the page (None for a page outside every OPD's site); a copy."""
+        opd = self._by_path.get(page.path[: Page.steplen * HOME_DEPTH])
+        return copy.copy(opd) if opd is not None else None
 
     def pages_q(self, opds=None):
         """A filter for pages inside the sites of these OPDs (every OPD by default)."""
@@ -65,6 +72,8 @@ class OPDDirectory:
     def label(self, pages):
         """Set ``page.opd`` on each page and return them as a list."""
         pages = list(pages)
+        copies = {}
         for page in pages:
-            page.opd = self.opd_for(page)
+            opd = self._by_path.get(page.path[: Page.steplen * HOME_DEPTH])
+            page.opd = None if opd is None else copies.setdefault(opd.pk, copy.copy(opd))
         return pages

@@ -16,12 +16,14 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import LocaleFilter
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
-from core.performance import kept_per_worker
+from portal.core.performance import kept_per_worker
 
 # Wagtail's own labels, translated by Wagtail's catalogue: under another name so that our
 # makemessages does not copy them into ours.
@@ -34,13 +36,11 @@ _original_content_type_id = page_viewset_registry.get_content_type_id_by_page_id
 def content_type_id_of(page_id):
     """The content type of a page, kept per worker: the admin's view router asks on every page
     view, and a page keeps its type for life."""
-    key = str(page_id)
-    if key not in _content_types:
-        content_type_id = _original_content_type_id(page_id)
-        if len(_content_types) > 10_000:  # bounded: an OPD explores a few thousand pages
-            _content_types.clear()
-        _content_types[key] = content_type_id
-    return _content_types[key]
+    kept = _content_types.current()
+    if len(kept) > 10_000:  # bounded: an OPD explores a few thousand pages
+        _content_types.clear()
+        kept = _content_types.current()
+    return kept.kept(str(page_id), lambda: _original_content_type_id(page_id))
 
 
 class SingleSiteFilterSet(GenericPageFilterSet):
@@ -51,7 +51,7 @@ class SingleSiteFilterSet(GenericPageFilterSet):
 
     def _add_locale_filter(self):
         """Wagtail's locale filter, its locales read from the worker's kept list, not the database."""
-        from core.performance import all_locales
+        from portal.core.performance import all_locales
 
         languages = get_content_languages()
         codes = {locale.language_code for locale in all_locales()}
@@ -110,11 +110,45 @@ class OPDExplorableIndexView(ExplorableIndexView):
         return pages.annotate_site_root_state().annotate_approved_schedule()
 
 
+class CreateViewWithoutAutosave(CreateView):
+    """Wagtail's page creation, without autosave until the writer saves the page once.
+
+    Wagtail 8 autosaves the create form as soon as it is valid with its required fields
+    deferred, which the title alone makes it: the slug field follows the title, so the first
+    keystrokes create a draft page that holds the slug. A writer who abandoned that form and
+    tries again with the same title met "Slug sudah dipakai" from a draft they never saved.
+    Here a page exists only once the writer saves or submits it; its editor autosaves as usual.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["autosave_enabled"] = False
+        return context
+
+
+class EditViewWithQuietAutosave(EditView):
+    """Wagtail's page editor, whose autosave of a half-filled form answers 200, not 400.
+
+    Autosaving a form with validation errors is expected while someone types (Wagtail's
+    autosave script reads the JSON's ``success`` and ``error_code`` and pauses with its message,
+    whatever the status), but a 400 is logged in the browser's console on every attempt.
+    """
+
+    def json_error_response(self, error_code, error_message):
+        response = super().json_error_response(error_code, error_message)
+        if error_code == "validation_error":
+            response.status_code = 200
+        return response
+
+
 class OPDPageViewSet(PageViewSet):
-    """Wagtail's default page views, with the explorer above (registered for every page type)."""
+    """Wagtail's default page views, with the explorer above (registered for every page type),
+    creation without autosave and the editor's quiet autosave."""
 
     model = Page
     index_view_class = OPDExplorableIndexView
+    add_view_class = CreateViewWithoutAutosave
+    edit_view_class = EditViewWithQuietAutosave
     filterset_class = SingleSiteFilterSet
 
 

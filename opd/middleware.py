@@ -42,6 +42,9 @@ INSTALL_WIDE_MENU_ITEMS = {"page-types-usage", "translations"}
 
 # Path parameters that name a page in Wagtail's and wagtail-localize's admin URLs.
 PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
+# Views that take pages by query parameter. The page chooser's "chosen multiple" step answers
+# any page's title for ``?id=``, a list the chooser itself (scoped) normally builds.
+PAGE_QUERY_PARAMETERS = {"wagtailadmin_choose_page_chosen_multiple": ("id",)}
 # wagtail-localize views addressed to a snippet by app label, model name and primary key.
 SNIPPET_VIEWS = {"wagtail_localize:submit_snippet_translation", "wagtail_localize:snippets_api_detail"}
 # Its snippet listing API lists a model's snippets of every site.
@@ -122,8 +125,9 @@ class InstallWideAdminViewsMiddleware:
 
 
 class OwnOPDPagesMiddleware:
-    """Refuse admin URLs naming another OPD's page (e.g. the move confirmation, the page
-    chooser opened on another OPD's section, the workflow cancellation notice)."""
+    """Refuse admin URLs naming another OPD's page in their path (e.g. the move confirmation,
+    the page chooser opened on another OPD's section, the workflow cancellation notice) or in
+    the query of the views in ``PAGE_QUERY_PARAMETERS``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -138,6 +142,9 @@ class OwnOPDPagesMiddleware:
         if request.user.is_superuser:
             return None
         page_ids = [view_kwargs[name] for name in PAGE_PARAMETERS if name in view_kwargs]
+        view_name = request.resolver_match.view_name if request.resolver_match else None
+        for name in PAGE_QUERY_PARAMETERS.get(view_name, ()):
+            page_ids += [value for value in request.GET.getlist(name) if value.isdigit()]
         if page_ids:
             for page in Page.objects.filter(pk__in=page_ids).only("path", "depth"):
                 if not page_is_visible_to(page, request.user):

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
 
-from core.site_settings import CachedSiteSetting
+from portal.core.site_settings import CachedSiteSetting
 
 from .roles import Role
 

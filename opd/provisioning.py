@@ -8,6 +8,7 @@ the database as it was and sends no e-mail.
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -26,10 +27,7 @@ from wagtail.models import (
     Site,
 )
 
-from home.models import HomePage
-from moderation.models import SOPStep
-from moderation.provisioning import ensure_sop_workflow
-from team.people import AppointmentRefused, appoint_web_administrator
+from opd.team.people import AppointmentRefused, appoint_web_administrator
 
 from .models import OPD, OPDRole, SiteBranding
 from .roles import (
@@ -42,16 +40,10 @@ from .roles import (
     Role,
     group_name,
 )
+from .signals import opd_provisioned
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
 HOSTNAME_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-
-# Which role approves which SOP step.
-STEP_ROLES = {
-    SOPStep.KOREKSI: Role.EDITOR,
-    SOPStep.KOREKSI_ULANG: Role.REDAKTUR,
-    SOPStep.PUBLIKASI: Role.WEBADMIN,
-}
 
 
 @dataclass
@@ -102,7 +94,9 @@ def _default_locale():
 
 def _create_home_page(name, slug):
     root = Page.get_first_root_node()
-    home = HomePage(title=name, slug=slug, locale=_default_locale())
+    # The page type comes from a setting: opd stands below the page apps and imports none.
+    home_page_model = apps.get_model(settings.PORTAL_SITE_ROOT_PAGE_MODEL)
+    home = home_page_model(title=name, slug=slug, locale=_default_locale())
     root.add_child(instance=home)
     home.save_revision().publish(skip_permission_checks=True)
     return home
@@ -170,6 +164,15 @@ def ensure_role_groups(opd):
         return groups
 
 
+def complete_site(opd):
+    """Let the feature apps complete an existing OPD's site (its PPID page in both languages and
+    menu entry, ppid/provisioning.py), as provisioning does for a new one. Idempotent."""
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        home = opd.site.root_page.specific
+        english_home = _ensure_english_root(home)
+        opd_provisioned.send(sender=OPD, opd=opd, home=home, english_home=english_home)
+
+
 def _check_conflicts(slug, hostname, port, name):
     existing = OPD.objects.filter(slug=slug).select_related("site").first()
     clash = Site.objects.filter(hostname=hostname, port=port)
@@ -233,7 +236,8 @@ def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_em
     root_pages = [home, english_home]
     groups = _ensure_groups(opd)
     _grant_permissions(opd, groups, root_pages)
-    ensure_sop_workflow(opd.name, root_pages, {step: groups[role] for step, role in STEP_ROLES.items()})
+    # The SOP workflow (moderation/provisioning.py) and the PPID pages answer this signal.
+    opd_provisioned.send(sender=OPD, opd=opd, home=home, english_home=english_home, groups=groups)
     result = ProvisionResult(opd=opd, created=created)
     if admin_email:
         try:

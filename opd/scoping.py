@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from core.performance import kept_per_worker
+from portal.core.performance import kept_per_worker
 
 from .models import OPD
+from .roles import Role
 
 _CACHE_ATTR = "_portal_opd_root_paths"
 
@@ -41,7 +42,7 @@ _homes = kept_per_worker()
 def home_paths_by_translation_key():
     """The tree paths of every home page (depth 2: each site's root, in each language), by
     translation key; kept per worker until a home page is added, deleted or moved."""
-    from core.performance import _version
+    from portal.core.performance import _version
 
     def read():
         by_key = {}
@@ -54,7 +55,7 @@ def home_paths_by_translation_key():
 
 def forget_home_pages(instance=None, created=True, **kwargs):
     """post_save / post_delete / post_page_move receiver: a home page came, went or moved."""
-    from core.performance import new_version
+    from portal.core.performance import new_version
 
     moved = "parent_page_before" in kwargs
     if moved or (isinstance(instance, Page) and created and instance.depth == 2):
@@ -68,6 +69,18 @@ def opd_pages_q(user):
     if not paths:
         return Q(pk__in=[])
     return reduce(or_, (Q(path__startswith=path) for path in paths))
+
+
+def visible_pages(user, pages=None):
+    """``pages`` (every page by default) limited to the user's OPD trees; all for a superuser.
+
+    The one rule for "which pages may this user see named": bulk actions, choosers and
+    reports apply it wherever Wagtail would otherwise read the whole tree.
+    """
+    pages = Page.objects.all() if pages is None else pages
+    if user.is_superuser:
+        return pages
+    return pages.filter(opd_pages_q(user))
 
 
 def page_is_visible_to(page, user):
@@ -103,6 +116,27 @@ def visible_people(request):
     if request is None or request.user.is_superuser:
         return users
     return users.filter(groups__opd_role__opd__in=OPD.objects.for_user(request.user)).distinct()
+
+
+def visible_workflows(request):
+    """Workflows assigned to a page of the requester's OPDs (the workflow reports' filters)."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    workflows = Workflow.objects.all()
+    if request is None or request.user.is_superuser:
+        return workflows
+    own_pages = visible_pages(request.user).values("pk")
+    return workflows.filter(pk__in=WorkflowPage.objects.filter(page__in=own_pages).values("workflow"))
+
+
+def visible_tasks(request):
+    """Tasks of the requester's OPDs' workflows (the workflow tasks report's filter)."""
+    from wagtail.models import Task
+
+    tasks = Task.objects.all()
+    if request is None or request.user.is_superuser:
+        return tasks
+    return tasks.filter(workflow_tasks__workflow__in=visible_workflows(request)).distinct()
 
 
 def remember(user, key, compute):
@@ -163,3 +197,16 @@ def reads_reports(user):
     """Whether the user reads any OPD's reports (the reports menu items)."""
     # Every OPD (superuser, the portal's Redaktur) or the user's own: any at all is the same question.
     return belongs_to_any(user)
+
+
+def opds_administered_by(user):
+    if user.is_superuser:
+        return OPD.objects.all()
+    return OPD.objects.filter(roles__role=Role.WEBADMIN, roles__group__user=user).distinct()
+
+
+def administers_any(user):
+    """Whether the user is a Web Administrator anywhere (asked by several menu items per request)."""
+    if user.is_superuser:
+        return remember(user, "administers_any", lambda: opds_administered_by(user).exists())
+    return any(role == Role.WEBADMIN for _opd, role, _portal in memberships(user))

@@ -3,18 +3,15 @@
 from contextlib import suppress
 
 from django.core.exceptions import PermissionDenied
-from django.urls import NoReverseMatch, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
-from . import explorer, views
-from .delegation import administers_any
+from . import dashboard, explorer, page_bulk_actions
 from .middleware import INSTALL_WIDE_MENU_ITEMS, INSTALL_WIDE_VIEWS
 from .scoping import opd_pages_q, page_is_visible_to
 from .snippets import SiteScopedDeleteBulkAction
@@ -47,36 +44,6 @@ def register_page_viewset():
 
 
 explorer.install()
-
-
-@hooks.register("register_admin_urls")
-def register_opd_urls():
-    return [path("opd/pelimpahan/", views.delegations, name="opd_delegations")]
-
-
-class WebAdministratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return administers_any(request.user)
-
-
-@hooks.register("register_settings_menu_item")
-def register_delegations_menu_item():
-    return WebAdministratorMenuItem(
-        _("Pelimpahan peran (Plt/Plh)"), reverse("opd_delegations"), icon_name="group", order=150
-    )
-
-
-@hooks.register("register_log_actions")
-def register_delegation_log_actions(actions):
-    actions.register_action(
-        "moderation.delegation_granted", _("Pelimpahan peran"), _("Peran dilimpahkan (Plt/Plh)")
-    )
-    actions.register_action(
-        "moderation.delegation_revoked", _("Pelimpahan dicabut"), _("Pelimpahan peran dicabut")
-    )
-    actions.register_action(
-        "moderation.delegation_ended", _("Pelimpahan berakhir"), _("Pelimpahan peran berakhir")
-    )
 
 
 def install_wide_urls():
@@ -129,5 +96,11 @@ def limit_media_api_to_own_collections(router):
     router.register_endpoint("documents", OwnCollectionDocumentsAPIViewSet)
 
 
+page_bulk_actions.register()
+
 # After Wagtail's own snippet bulk delete (order), so it replaces it for site-scoped snippets.
 hooks.register("register_bulk_action", SiteScopedDeleteBulkAction, order=100)
+
+
+# After Wagtail's own hook (order 0) has added its PagesSummaryItem.
+hooks.register("construct_homepage_summary_items", dashboard.scope_pages_summary, order=100)

@@ -7,22 +7,24 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import robots_txt
-from health.views import healthz
-from search.views import search
-from translations.sitemaps import TranslatedSitemap, cached_sitemap
+from home.search.views import search
+from portal.core.views import robots_txt
+from portal.health.views import healthz, live
+from portal.translations.sitemaps import TranslatedSitemap, cached_sitemap
 
 urlpatterns = [
     # The admin path comes from DJANGO_ADMIN_PATH (default "admin/"), see docs/operations.md.
     path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
     # Setting a password from an invitation or a password link (no login needed).
-    path("akun/", include("team.urls")),
+    path("akun/", include("opd.team.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Each host's pages in both languages, with hreflang alternates (translations/sitemaps.py).
     path("sitemap.xml", cached_sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),
+    # Answered in front of Django in production (health/probe.py); this is for other servers.
+    path("healthz/live/", live, name="healthz_live"),
 ]
 
 if settings.DEBUG:
@@ -39,5 +41,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# The 500 page in the requesting site's branding (404 already gets the request from Django).
-handler500 = "core.views.server_error"
+# Error pages: the admin's own under the admin path, the site's branded ones elsewhere (core/errors.py).
+handler403 = "portal.core.errors.permission_denied"
+handler404 = "portal.core.errors.page_not_found"
+handler500 = "portal.core.views.server_error"

@@ -7,7 +7,7 @@ answered within 30 working days (art. 36(2)). The day of receipt itself is not c
 
 from django.utils import timezone
 
-from workdays.calendar import add_working_days
+from portal.workdays.calendar import add_working_days
 
 ANSWER_DAYS = 10
 EXTENSION_DAYS = 7

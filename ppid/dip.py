@@ -5,6 +5,7 @@ An entry marked Berkala that has not been updated for ``STALE_AFTER_DAYS`` is st
 art. 9 wants periodic information renewed at least every six months.
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,11 +14,11 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from core.performance import _version, kept_per_worker, new_version
-from core.site_settings import current_version
-from media_library.models import InformationClass
 from opd.directory import OPDDirectory
+from opd.media_library.models import InformationClass
 from opd.models import OPD
+from portal.core.performance import _version, kept_per_worker, new_version
+from portal.core.site_settings import current_version
 
 from .models import InformationClassMixin
 
@@ -159,9 +160,10 @@ def forget_documents(**kwargs):
 def public_entries(opds):
     """``entries(opds)`` as the public DIP shows them, kept in the worker's memory until a page
     is published, unpublished, moved or deleted, a Site or OPD changes (the public content
-    version, ``core.site_settings``) or a document is saved or deleted; rebuilt daily too."""
+    version, ``portal.core.site_settings``) or a document is saved or deleted; rebuilt daily too."""
     version = (current_version(), _version(DOCUMENTS_KEY), timezone.localdate())
-    return _kept.at(version).kept(tuple(sorted(opd.pk for opd in opds)), lambda: entries(opds))
+    kept = _kept.at(version).kept(tuple(sorted(opd.pk for opd in opds)), lambda: tuple(entries(opds)))
+    return [copy.copy(entry) for entry in kept]  # each request its own entries: they are mutable
 
 
 def filtered(items, information_class="", unit="", year=None):

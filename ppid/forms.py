@@ -1,9 +1,12 @@
 """The public forms (permohonan, keberatan) and the PPID's admin forms."""
 
+import unicodedata
+
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from media_library.models import InformationClass
+from opd.media_library.models import InformationClass
 
 from .abuse import HONEYPOT_FIELD
 from .models import (
@@ -13,7 +16,23 @@ from .models import (
     ObjectionStatus,
     RequestStatus,
 )
-from .models.requests import MAX_TEXT, NIK_VALIDATOR
+from .models.requests import MAX_TEXT
+
+# ASCII digits only: Python's \d (and int()) also accept Arabic-Indic, Devanagari... digits.
+ASCII_NIK = RegexValidator(r"^[0-9]{16}\Z", _("NIK harus terdiri atas 16 angka."))
+
+
+class NIKField(forms.CharField):
+    """A NIK as typed on any keyboard, stored as 16 ASCII digits.
+
+    NFKC turns full-width digits (６１０４…, typed on some Asian phone keyboards) into ASCII
+    ones; the spaces people put between groups of digits are dropped. Any other character,
+    including digits of other scripts, is refused.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return "".join(unicodedata.normalize("NFKC", value).split())
 
 
 class HoneypotMixin(forms.Form):
@@ -26,11 +45,11 @@ class HoneypotMixin(forms.Form):
 
 
 class RequestForm(HoneypotMixin, forms.ModelForm):
-    nik = forms.CharField(
+    nik = NIKField(
         label=_("NIK"),
         min_length=16,
         max_length=16,
-        validators=[NIK_VALIDATOR],
+        validators=[ASCII_NIK],
         help_text=_("Nomor Induk Kependudukan, 16 angka sesuai KTP."),
         error_messages={
             "min_length": _("NIK harus terdiri atas 16 angka."),
@@ -72,6 +91,28 @@ class ObjectionForm(HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     explanation = forms.CharField(label=_("Uraian keberatan"), widget=forms.Textarea, max_length=MAX_TEXT)
+
+
+class TrackingLookupForm(forms.Form):
+    """The tracking code (or the whole tracking link) a citizen received, to open the request.
+
+    The code, not the registration number: numbers follow each other, so a number alone would
+    let anyone read another's status or object in their name.
+    """
+
+    kode = forms.CharField(
+        label=_("Kode atau tautan pelacakan"),
+        max_length=300,
+        help_text=_("Tertera di halaman status setelah permohonan dikirim."),
+        error_messages={"required": _("Isi kode atau tautan pelacakan Anda.")},
+    )
+
+    def clean_kode(self):
+        # A pasted link: the code is the part after /lacak/.
+        value = self.cleaned_data["kode"].strip()
+        if "/lacak/" in value:
+            value = value.split("/lacak/", 1)[1]
+        return value.split("/", 1)[0].split("?", 1)[0]
 
 
 class DIPFilterForm(forms.Form):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,8 +18,9 @@ from opd.directory import OPDDirectory
 
 from . import abuse, deadlines, report
 from . import dip as register
-from .forms import DIPFilterForm, ObjectionForm, RequestForm
+from .forms import DIPFilterForm, ObjectionForm, RequestForm, TrackingLookupForm
 from .models import InformationRequest, RequestStatus, StandarPelayananPage
+from .models.pages import public_view
 from .services import file_objection, register_request
 
 SHORT_CACHE_SECONDS = 300
@@ -39,10 +40,16 @@ DIP_HEADINGS = {
 }
 
 
+# The Referer of a link or form on these pages carries the origin only, never the path (with the
+# tracking token), even to this site. Not "no-referrer": Chromium then sends "Origin: null" with
+# the page's form POST, which Django's CSRF origin check refuses (issue 19).
+PRIVATE_REFERRER_POLICY = "strict-origin"
+
+
 def _private(response):
     """Never cached, and the tracking token never leaves in a Referer header."""
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = PRIVATE_REFERRER_POLICY
     response["Cache-Control"] += ", private"
     return response
 
@@ -70,6 +77,7 @@ def _render(page, request, template, context):
     return TemplateResponse(request, template, {"page": page, "self": page, **context})
 
 
+@public_view
 def ppid_index(page, request):
     # The Standar Pelayanan pages of the page's own site and language tree.
     standards = (
@@ -81,6 +89,7 @@ def ppid_index(page, request):
     return _render(page, request, "ppid/ppid_page.html", {"opd": page_opd(page), "standards": standards})
 
 
+@public_view
 def dip_view(page, request):
     opd = page_opd(page)
     # The regency portal's DIP is the whole regency's; an OPD's is its own.
@@ -124,22 +133,27 @@ def dip_view(page, request):
     return _short_lived(response)
 
 
-def _rate_limited(page, request, template, context):
-    response = _render(
-        page,
-        request,
-        template,
-        {
-            **context,
-            "rate_limited": _(
-                "Terlalu banyak pengajuan dari alamat Anda. Silakan coba lagi nanti atau hubungi kantor PPID."
-            ),
-        },
-    )
+RATE_LIMIT_MESSAGES = {
+    "address": gettext_lazy("Terlalu banyak pengajuan dari alamat jaringan Anda ke PPID ini."),
+    "nik": gettext_lazy("Pengajuan dengan NIK ini ke PPID ini sudah mencapai batasnya untuk saat ini."),
+}
+
+
+def _rate_limited(page, request, template, context, counter):
+    """The form as filled in (nothing is lost), refused with status 429 and when to try again."""
+    retry_at = timezone.localtime(counter.retry_at())
+    reason = RATE_LIMIT_MESSAGES[counter.counts]
+    when = _("Silakan coba lagi setelah pukul %(time)s WIB, %(date)s, atau hubungi kantor PPID.") % {
+        "time": formats.date_format(retry_at, "H.i"),
+        "date": formats.date_format(retry_at, "l, j F Y"),
+    }
+    response = _render(page, request, template, {**context, "rate_limited": f"{reason} {when}"})
     response.status_code = 429
+    response["Retry-After"] = str(abuse.retry_after_seconds(counter))
     return _private(response)
 
 
+@public_view
 def request_form(page, request):
     opd = page_opd(page)
     if opd is None:
@@ -148,9 +162,10 @@ def request_form(page, request):
         # Keep the identity out of error reports (Django's sensitive_post_parameters).
         request.sensitive_post_parameters = "__ALL__"
         form = RequestForm(request.POST)
-        if abuse.is_rate_limited(request, "permohonan"):
-            return _rate_limited(page, request, "ppid/request_form.html", {"form": form, "opd": opd})
-        abuse.count_submission(request, "permohonan")
+        context = {"form": form, "opd": opd}
+        address = abuse.address_counter(request, "permohonan", opd)
+        if address.used_up():
+            return _rate_limited(page, request, "ppid/request_form.html", context, address)
         if form.honeypot_filled():
             # A bot: refuse without saying why.
             return _private(
@@ -162,8 +177,12 @@ def request_form(page, request):
                 )
             )
         if form.is_valid():
+            nik = abuse.nik_counter(form.cleaned_data["nik"], "permohonan", opd)
+            if nik.used_up():
+                return _rate_limited(page, request, "ppid/request_form.html", context, nik)
             data = {key: form.cleaned_data[key] for key in RequestForm.Meta.fields}
             information_request = register_request(opd, data)
+            abuse.count_stored([address, nik])
             return redirect(
                 page.get_url(request)
                 + page.reverse_subpage("track_route", args=[information_request.token])
@@ -182,6 +201,32 @@ def _request_for(page, token):
     return information_request
 
 
+@public_view
+def tracking_lookup(page, request, then):
+    """A form for the tracking code; POST (the code stays out of query strings and so out of
+    access logs), then redirect to the request's tracking page or its objection form (``then``)."""
+    opd = page_opd(page)
+    if opd is None:
+        raise Http404
+    form = TrackingLookupForm(request.POST or None)
+    if request.method == "POST":
+        # Only wrong codes count: the codes are unguessable, and this keeps guessing slow.
+        wrong_codes = abuse.address_counter(request, "lacak", opd)
+        if wrong_codes.used_up():
+            context = {"form": form, "then": then, "opd": opd}
+            return _rate_limited(page, request, "ppid/lookup.html", context, wrong_codes)
+        if form.is_valid():
+            token = form.cleaned_data["kode"]
+            if InformationRequest.objects.filter(token=token, opd=opd).exists():
+                return redirect(page.get_url(request) + page.reverse_subpage(then, args=[token]))
+            wrong_codes.count()
+            form.add_error(
+                "kode", _("Kode pelacakan tidak dikenal di PPID ini. Periksa kembali kode atau tautan Anda.")
+            )
+    return _private(_render(page, request, "ppid/lookup.html", {"form": form, "then": then, "opd": opd}))
+
+
+@public_view
 def track(page, request, token):
     information_request = _request_for(page, token)
     closes = deadlines.objection_filing_closes(information_request)
@@ -199,6 +244,16 @@ def track(page, request, token):
     return _private(_render(page, request, "ppid/track.html", context))
 
 
+def _objection_counters(request, information_request):
+    """The address's and the requester's NIK's counters for keberatan at the request's OPD."""
+    opd = information_request.opd
+    counters = [abuse.address_counter(request, "keberatan", opd)]
+    if information_request.nik:  # blank once the identity is purged
+        counters.append(abuse.nik_counter(information_request.nik, "keberatan", opd))
+    return counters
+
+
+@public_view
 def objection_form(page, request, token):
     information_request = _request_for(page, token)
     context = {"item": information_request}
@@ -206,9 +261,10 @@ def objection_form(page, request, token):
         request.sensitive_post_parameters = "__ALL__"
         form = ObjectionForm(request.POST)
         context["form"] = form
-        if abuse.is_rate_limited(request, "keberatan"):
-            return _rate_limited(page, request, "ppid/objection_form.html", context)
-        abuse.count_submission(request, "keberatan")
+        counters = _objection_counters(request, information_request)
+        used_up = abuse.first_used_up(counters)
+        if used_up is not None:
+            return _rate_limited(page, request, "ppid/objection_form.html", context, used_up)
         if form.honeypot_filled():
             context.update(form=ObjectionForm(), refused=True)
             return _private(_render(page, request, "ppid/objection_form.html", context))
@@ -220,12 +276,14 @@ def objection_form(page, request, token):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                abuse.count_stored(counters)
                 return redirect(page.get_url(request) + page.reverse_subpage("track_route", args=[token]))
     else:
         context["form"] = ObjectionForm()
     return _private(_render(page, request, "ppid/objection_form.html", context))
 
 
+@public_view
 def service_report(page, request):
     opd = page_opd(page)
     opds = opds_of(opd)

@@ -125,3 +125,41 @@ def serious_violations(page):
         for violation in results.response["violations"]
         if violation["impact"] in ("serious", "critical")
     ]  # fmt: skip
+
+
+def sideways_scroll(page):
+    """How many pixels the page is wider than the window (0 when it fits)."""
+    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+def assert_no_sideways_scroll(page, where=""):
+    """Fail when the page is wider than the window (a reader would have to scroll sideways)."""
+    overflow = sideways_scroll(page)
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px {where}: {page.url}"
+
+
+def assert_page_is_sound(testcase, page, watcher, where=""):
+    """No console or script error, no HTTP status >= 400 (page or sub-resource), no sideways scroll."""
+    page.wait_for_load_state("networkidle")
+    testcase.assertEqual(watcher.take(), [], f"problems {where}: {page.url}")
+    assert_no_sideways_scroll(page, where)
+
+
+def follow_main_menu(page, text, parent=None):
+    """Click the main menu's entry ``text`` (in the submenu of ``parent`` if given) as a visitor
+    would: on a small screen the menu opens with its button first; a submenu opens on hover
+    or focus on a desktop and is always unfolded in the opened small-screen menu."""
+    toggle = page.locator("button.menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    menu = page.locator("#menu-utama")
+    if parent is not None:
+        top = menu.locator(":scope > ul > li", has=page.locator(":scope > a", has_text=parent))
+        top.locator(":scope > a").hover()
+        link = top.locator(".submenu a", has_text=text).first
+        if not link.is_visible():
+            top.locator(":scope > a").focus()
+    else:
+        link = menu.locator(":scope > ul > li > a", has_text=text).first
+    with page.expect_navigation():
+        link.click()

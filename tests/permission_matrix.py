@@ -118,6 +118,15 @@ def build_opd(slug, name, marker):
             revision.publish(skip_permission_checks=True)
         return NewsPage.objects.get(pk=page.pk)
 
+    # The workflow and its steps carry the marker too: the workflow reports' filters name them.
+    workflow = index.get_workflow()
+    workflow.name = f"SOP {marker}"
+    workflow.save(update_fields=["name"])
+    for task in workflow.tasks.all():
+        task.name = f"{task.name} {marker}"
+        task.save(update_fields=["name"])
+
+    # Drafts under embargo: distinctive titles that only their own OPD may ever read.
     objects.draft = news("draf")
     objects.live = news("tayang", live=True)
     objects.in_review = news("ditinjau")
@@ -161,7 +170,7 @@ def build_opd(slug, name, marker):
     objects.category = NewsCategory.objects.create(
         site=opd.site, name=f"{marker} kategori", slug=f"kategori-{slug}", locale=Locale.get_default()
     )
-    from newsroom.tests.factories import make_assignment
+    from moderation.newsroom.tests.factories import make_assignment
 
     objects.assignment = make_assignment(opd, [penulis], title=f"{marker} liputan", place=f"{marker} tempat")
     objects.editing_session = EditingSession.objects.create(
@@ -187,7 +196,7 @@ def build_opd(slug, name, marker):
 
 
 def build_world(marker):
-    from workdays.models import NonWorkingDay
+    from portal.workdays.models import NonWorkingDay
 
     world = World()
     world.marker = marker
@@ -348,3 +357,65 @@ def has_objects(pattern):
         param not in global_params and param not in ("mode", "action", "filter_spec")
         for param in pattern.params
     )
+
+
+def title_probe_urls(world):
+    """Admin URLs that name another OPD's pages in their query, or that list pages, workflows
+    and people of the whole install (reports and their filters, choosers, searches, history,
+    usage), requested by a user of ``world.own``: no answer may name ``world.other``'s pages.
+
+    Page ids are sequential, so an attacker simply counts; these are the forms they would try.
+    """
+    own, other = world.own, world.other
+    draft, live, review = other.draft, other.live, other.in_review
+    index = draft.get_parent()
+    workflow = review.get_workflow()
+    task = review.current_workflow_task_state.task
+    q = world.marker.lower()
+    urls = []
+    for action in ("delete", "unpublish", "move", "publish"):
+        urls += [
+            f"/admin/bulk/wagtailcore/page/{action}/?id={draft.pk}",
+            f"/admin/bulk/wagtailcore/page/{action}/?id={review.pk}&id={live.pk}",
+            f"/admin/bulk/wagtailcore/page/{action}/?id={own.draft.pk}&id={review.pk}",
+            f"/admin/bulk/wagtailcore/page/{action}/?id=all",
+            f"/admin/bulk/wagtailcore/page/{action}/?id=all&childOf={index.pk}",
+            f"/admin/bulk/wagtailcore/page/{action}/?id=all&childOf={index.pk}&q={q}",
+        ]
+    urls += [
+        f"/admin/bulk/wagtailimages/image/delete/?id={other.image.pk}",
+        f"/admin/bulk/wagtaildocs/document/delete/?id={other.document.pk}",
+        f"/admin/bulk/news/newscategory/delete/?id={other.category.pk}",
+        f"/admin/choose-page/chosen-multiple/?id={draft.pk}&id={review.pk}",
+        f"/admin/choose-page/chosen-multiple/?id={own.draft.pk}&id={draft.pk}",
+        f"/admin/choose-page/?q={q}",
+        f"/admin/choose-page/search/?q={q}",
+        "/admin/choose-page/search/?q=draf",
+        f"/admin/choose-page/external-link/?link_url=http://{other.opd.site.hostname}/berita/tayang/",
+        f"/admin/pages/search/?q={q}",
+        "/admin/pages/search/?q=ditinjau",
+        f"/admin/pages/?q={q}",
+        f"/admin/api/main/pages/?search={q}",
+        f"/admin/api/main/pages/?child_of={index.pk}",
+        f"/admin/api/main/pages/?descendant_of={other.opd.site.root_page.pk}",
+        f"/admin/api/main/pages/?id={draft.pk}",
+        f"/admin/api/main/pages/find/?id={draft.pk}",
+        "/admin/reports/workflow/",
+        f"/admin/reports/workflow/?workflow={workflow.pk}",
+        "/admin/reports/workflow_tasks/",
+        f"/admin/reports/workflow_tasks/?workflow={workflow.pk}&task={task.pk}",
+        "/admin/reports/site-history/",
+        f"/admin/reports/site-history/?object_type={index.content_type_id}",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/locked/",
+        f"/admin/pages/{own.draft.pk}/history/",
+        f"/admin/pages/{own.draft.pk}/revisions/compare/earliest...latest/",
+        f"/admin/pages/{own.draft.pk}/usage/",
+        "/admin/pages/usage/news/newspage/",
+        f"/admin/images/usage/{own.image.pk}/",
+        f"/admin/documents/usage/{own.document.pk}/",
+        "/admin/laporan/mutu-baku/",
+        f"/admin/laporan/mutu-baku/?opd={other.opd.pk}",
+        "/admin/serta-merta/",
+    ]
+    return urls

@@ -6,8 +6,8 @@ data adds more of each, and a newcomer OPD gets its own."""
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from benchdata import bulk
-from media_library.models import InformationClass
+from demo.benchdata import bulk
+from opd.media_library.models import InformationClass
 from opd.roles import Role
 from ppid.models import InformationPage, InformationRequest, PPIDPage, RequestStatus, StandarPelayananPage
 from ppid.services import change_status, register_request

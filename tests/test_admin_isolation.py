@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from moderation.newsroom.tests.factories import make_assignment
 from news.models import NewsPage
-from newsroom.tests.factories import make_assignment
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import create_page, jpeg_bytes, login, workflow_action

@@ -3,7 +3,7 @@
 Each test renders one screen over HTTP for a person of an OPD whose language is Indonesian
 and fails on any common English admin label (``tests/visible_text.py``) in what that person
 sees. Wagtail ships only about a third of these strings in Indonesian; the rest come from our
-catalogue in ``locale_wagtail/`` (docs/i18n.md).
+catalogue in ``locale/wagtail/`` (docs/i18n.md).
 """
 
 import json
@@ -147,9 +147,7 @@ class PageEditorTests(IndonesianAdminTestCase):
 
     def test_penulis_add_form_offers_to_submit_to_the_sop(self):
         response = self.client_for(Role.PENULIS).get(f"/admin/pages/add/news/newspage/{self.index.pk}/")
-        self.assertIndonesian(
-            response, ["Simpan draf", "Ajukan ke SOP Pengelolaan Website — Dinas Kesehatan", "Pilih gambar"]
-        )
+        self.assertIndonesian(response, ["Simpan draf", "Ajukan ke Koreksi hasil liputan", "Pilih gambar"])
 
     def test_choosing_a_page_type_and_a_page(self):
         client = self.client_for(Role.PENULIS)

@@ -9,11 +9,11 @@ from django.test import Client, TestCase, override_settings
 from django.utils.html import escape
 from wagtail.models import Page, Revision, TaskState
 
-from announcements.models import AnnouncementPage
 from demo.content import ANNOUNCEMENTS, DEMO_PASSWORD, DOCUMENTS, EVENTS, GALLERIES, OPDS
 from demo.content import NEWS as NEWS_BY_OPD
-from events.models import EventPage
-from library.models import DocumentPage
+from news.announcements.models import AnnouncementPage
+from news.events.models import EventPage
+from news.library.models import DocumentPage
 from news.models import NewsPage
 from opd.models import OPD
 from opd.roles import Role
@@ -134,7 +134,8 @@ class SeedDemoTests(TestCase):
     def test_regency_portal_gathers_the_opds_news(self):
         html = self.client.get("/", headers={"host": "ketapangkab.localhost"}).content.decode()
         self.assertIn('<span class="opd-label">Dinas Kesehatan</span>', html)
-        self.assertIn("http://dinkes.ketapangkab.localhost:8000/berita/", html)
+        # The request's port (none: 80), not the Site's 8000 (core/public_urls.py).
+        self.assertIn("http://dinkes.ketapangkab.localhost/berita/", html)
         self.assertContains(
             self.client.get("/berita-opd/", headers={"host": "ketapangkab.localhost"}), "Dinas Kesehatan"
         )
@@ -172,8 +173,65 @@ class SeedDemoTests(TestCase):
         )
         self.assertEqual(approvers, ["editor.dinkes", "redaktur.dinkes", "webadmin.dinkes"])
 
+    def test_every_demo_site_links_its_own_ppid_from_menu_footer_and_quick_links_in_both_languages(self):
+        for spec in OPDS:
+            host = spec["hostname"]
+            for prefix in ("", "/en"):
+                with self.subTest(host=host, language=prefix or "id"):
+                    html = self.client.get(f"{prefix}/", headers={"host": host}).content.decode()
+                    menu = html[
+                        html.index('id="menu-utama"') : html.index("</nav>", html.index('id="menu-utama"'))
+                    ]
+                    footer = html[html.index('class="footer-ppid"') :]
+                    quick = html[
+                        html.index('class="quick-links"') : html.index("</ul>", html.index("quick-links"))
+                    ]
+                    for path in ("/ppid/permohonan/", "/ppid/keberatan/", "/ppid/lacak/", "/ppid/dip/"):
+                        self.assertIn(f'href="{prefix}{path}"', menu)
+                        self.assertIn(f'href="{prefix}{path}"', footer)
+                    self.assertIn(f'href="{prefix}/ppid/"', quick)
+                    self.assertNotIn("ppid.ketapangkab.go.id", html)
+                    self.assertEqual(
+                        self.client.get(f"{prefix}/ppid/", headers={"host": host}).status_code, 200
+                    )
+
+    def test_english_pages_show_english_names_link_texts_and_categories(self):
+        from demo.english import NEWS
+
+        html = self.client.get("/en/", headers={"host": "dinkes.ketapangkab.localhost"}).content.decode()
+        self.assertIn(
+            '<p class="identity-name"><a href="http://ketapangkab.localhost/en/">Ketapang Regency', html
+        )
+        self.assertIn('<h2 id="kaki-kontak">Health Office</h2>', html)
+        self.assertIn("Request public information", html)
+        self.assertIn("Privacy policy", html)
+        self.assertNotIn("Kebijakan Privasi", html)
+        self.assertNotIn("Permohonan informasi publik", html)
+        self.assertIn("Related links", html)
+        english_article = NewsPage.objects.get(title=NEWS[NEWS_BY_OPD["dinkes"][0][0]][0])
+        article = self.client.get(
+            english_article.get_url_parts()[2], headers={"host": "dinkes.ketapangkab.localhost"}
+        )
+        self.assertContains(article, "Public health")
+        self.assertNotContains(article, "Kesehatan Masyarakat")
+
+    def test_a_page_without_english_says_so_in_the_language_switcher(self):
+        # The demo's profile sub-pages have no English (docs/i18n.md).
+        html = self.client.get("/profil/visi-misi/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertContains(html, 'hreflang="en">English <small class="switcher-note">(home page')
+        self.assertContains(html, "this page is not yet available in this language")
+
+    def test_absolute_links_follow_the_requests_port_not_the_sites(self):
+        html = self.client.get("/", headers={"host": "ketapangkab.localhost:8123"}).content.decode()
+        self.assertIn('href="http://dinkes.ketapangkab.localhost:8123/"', html)  # the OPD list
+        self.assertIn("http://dinkes.ketapangkab.localhost:8123/berita/", html)  # the OPDs' news
+        self.assertNotIn(":8000", html)
+        feed = self.client.get("/berita/rss/", headers={"host": "dinkes.ketapangkab.localhost:8123"})
+        self.assertContains(feed, "http://dinkes.ketapangkab.localhost:8123/berita/")
+        self.assertNotContains(feed, ":8000")
+
     def test_each_opd_has_two_coverage_assignments_on_its_penulis_dashboard(self):
-        from newsroom.models import Assignment
+        from moderation.newsroom.models import Assignment
 
         for spec in OPDS:
             opd = OPD.objects.get(slug=spec["slug"])

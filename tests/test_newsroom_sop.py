@@ -8,12 +8,12 @@ from django.test import TestCase
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
-from announcements.models import AnnouncementIndexPage, AnnouncementPage
 from demo.embeds import store_video_embed
-from events.models import EventIndexPage, EventPage
-from gallery.models import GalleryIndexPage, GalleryPage
 from home.models import StandardPage
-from library.models import DocumentIndexPage, DocumentPage
+from news.announcements.models import AnnouncementIndexPage, AnnouncementPage
+from news.events.models import EventIndexPage, EventPage
+from news.gallery.models import GalleryIndexPage, GalleryPage
+from news.library.models import DocumentIndexPage, DocumentPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from opd.roles import Role
 from opd.tests.factories import make_opd, member

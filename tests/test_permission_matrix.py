@@ -25,7 +25,7 @@ from wagtail.models import Page, Revision, TaskState
 from opd.roles import Role
 from ppid.models import InformationRequest, Objection
 from tests.admin import login
-from tests.permission_matrix import admin_patterns, build_world, has_objects, url_for
+from tests.permission_matrix import admin_patterns, build_world, has_objects, title_probe_urls, url_for
 
 MARKER = "RAHASIALAIN"
 LETTERS = {Role.PENULIS: "P", Role.EDITOR: "E", Role.REDAKTUR: "R", Role.WEBADMIN: "W", Role.PPID: "I"}
@@ -481,6 +481,54 @@ class PermissionMatrixTests(TestCase):
             next(p for p in self.patterns if p.key == "wagtailadmin_pages:edit"), self.world.own, self.world
         )
         self.assertIn("MILIKSENDIRI", body(client.get(own_page)))
+
+    def probe_titles(self, client, post=True):
+        """GET every title probe, and POST the bulk actions (``post``: the Web Developer's POST
+        would act); return the answers naming the other OPD."""
+        leaks = []
+        for url in title_probe_urls(self.world):
+            requests = [("GET", client.get(url))]
+            if post and url.startswith("/admin/bulk/"):
+                requests.append(("POST", client.post(url, {})))
+            leaks += [
+                f"{method} {url} → {response.status_code}"
+                for method, response in requests
+                if MARKER in body(response)
+            ]
+        return leaks
+
+    def test_no_answer_to_any_role_names_another_opds_pages(self):
+        # Bulk actions with another OPD's ids, choosers, searches, reports and their filters,
+        # history and usage: a page (draft or in moderation) of another OPD is never named.
+        before = self.snapshot()
+        for role in LETTERS:
+            with self.subTest(role=role):
+                client = login(self.world.own.people[role], host="dinkes.ketapangkab.localhost")
+                self.assertEqual(self.probe_titles(client), [])
+        self.assertEqual(self.snapshot(), before)
+
+    def test_bulk_action_on_another_opds_page_is_not_found_and_changes_nothing(self):
+        client = login(self.world.own.people[Role.WEBADMIN], host="dinkes.ketapangkab.localhost")
+        draft = self.world.other.draft
+        for action in ("delete", "unpublish", "move", "publish"):
+            url = f"/admin/bulk/wagtailcore/page/{action}/?id={draft.pk}"
+            self.assertEqual(client.get(url).status_code, 404, url)
+            self.assertEqual(client.post(url, {}).status_code, 404, url)
+        self.assertTrue(Page.objects.filter(pk=draft.pk).exists())
+
+    def test_bulk_action_on_own_pages_still_lists_them(self):
+        client = login(self.world.own.people[Role.EDITOR], host="dinkes.ketapangkab.localhost")
+        own = self.world.own.draft
+        response = client.get(
+            f"/admin/bulk/wagtailcore/page/delete/?id={own.pk}&id={self.world.other.draft.pk}"
+        )
+        self.assertContains(response, "MILIKSENDIRI draf")
+        self.assertNotContains(response, MARKER)
+
+    def test_the_title_probes_do_name_the_pages_for_the_web_developer(self):
+        # Proves the probes reach the other OPD's titles: the Web Developer sees every OPD.
+        client = login(self.world.superuser, host="dinkes.ketapangkab.localhost")
+        self.assertGreater(len(self.probe_titles(client, post=False)), 20)
 
     def test_install_wide_reports_are_not_in_an_opd_roles_menu(self):
         client = login(self.world.own.people[Role.WEBADMIN], host="dinkes.ketapangkab.localhost")

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.test import TestCase
 
-from announcements.models import AnnouncementIndexPage, AnnouncementPage
-from events.models import EventIndexPage
-from events.tests.test_events import add_event
+from news.announcements.models import AnnouncementIndexPage, AnnouncementPage
+from news.events.models import EventIndexPage
+from news.events.tests.test_events import add_event
 from news.models import NewsIndexPage, NewsPage, OPDNewsIndexPage
 from opd.tests.factories import make_opd
 from tests.content import add_index, days, make_image, publish

@@ -65,7 +65,7 @@ class ProductionSettingsTests(SimpleTestCase):
         )
         local = manage("shell", "-c", script, env=documented_environment())
         self.assertIn(
-            "FileSystemStorage django.contrib.sessions.backends.cache django_tasks_db.DatabaseBackend",
+            "FileSystemStorage portal.core.sessions django_tasks_db.DatabaseBackend",
             local.stdout,
             local.stderr,
         )
@@ -92,7 +92,7 @@ class AdminPathTests(SimpleTestCase):
     def test_database_connections_are_checked_before_reuse(self):
         # A pooled connection that died with a PostgreSQL restart is replaced at the next
         # request instead of failing it: the admin recovers without restarting gunicorn
-        # (proved end to end by tests/integration/test_database_restart.py).
+        # (proved end to end by tests/integration/test_outages.py).
         script = (
             "from django.conf import settings; d = settings.DATABASES['default']; "
             "print('DB', d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
@@ -101,3 +101,22 @@ class AdminPathTests(SimpleTestCase):
         result = manage("shell", "--no-imports", "-c", script, env=env)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("DB 60 True", result.stdout)
+
+    def test_disallowed_host_is_one_warning_line_without_a_traceback(self):
+        # What Django's handler does for a request with a Host we do not serve.
+        script = (
+            "import logging\n"
+            "from django.core.exceptions import DisallowedHost\n"
+            "try:\n"
+            "    raise DisallowedHost(\"Invalid HTTP_HOST header: 'phishing.example'.\")\n"
+            "except DisallowedHost as exc:\n"
+            "    logging.getLogger('django.security.DisallowedHost').error(str(exc), exc_info=exc)\n"
+        )
+        result = manage("shell", "--no-imports", "-c", script, env=documented_environment())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(
+            "WARNING django.security.DisallowedHost Invalid HTTP_HOST header: 'phishing.example'.",
+            result.stderr.splitlines(),
+        )
+        self.assertEqual(result.stderr.count("phishing.example"), 1, result.stderr)
+        self.assertNotIn("Traceback", result.stderr)

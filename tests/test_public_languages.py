@@ -16,11 +16,11 @@ from django.test import TestCase
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from announcements.models import AnnouncementIndexPage, AnnouncementPage
-from events.models import EventIndexPage, EventPage
-from gallery.models import GalleryIndexPage, GalleryPage, GalleryPhoto
 from home.models import StandardPage
-from library.models import DocumentIndexPage, DocumentPage
+from news.announcements.models import AnnouncementIndexPage, AnnouncementPage
+from news.events.models import EventIndexPage, EventPage
+from news.gallery.models import GalleryIndexPage, GalleryPage, GalleryPhoto
+from news.library.models import DocumentIndexPage, DocumentPage
 from news.models import NewsIndexPage, NewsPage
 from opd.tests.factories import make_opd
 from tests.content import days, make_document, make_image, publish

@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 from django.contrib.staticfiles import finders
 from django.test import RequestFactory, TestCase
 
-from core.views import server_error
-from navigation.models import SiteNavigation
+from home.navigation.models import SiteNavigation
 from news.models import NewsIndexPage, NewsPage
 from opd.models import SiteBranding
 from opd.tests.factories import make_opd
+from portal.core.views import server_error
 from tests.content import add_index, make_image, publish
 
 HOST = "dinkes.ketapangkab.localhost"

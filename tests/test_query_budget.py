@@ -16,9 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from benchdata.management.commands.seed_bench import RARE_WORD, Command
-from core.site_settings import forget
+from demo.benchdata.management.commands.seed_bench import RARE_WORD, Command
 from news.models import NewsIndexPage
+from portal.core.site_settings import forget
 from tests.ppid_bench import PPID_PAGES, add_ppid_content
 
 DOMAIN = "ketapangkab.localhost"

@@ -7,7 +7,7 @@ from unittest.mock import patch
 from django.db import connection
 from django.test import TestCase
 
-from announcements.models import AnnouncementIndexPage, AnnouncementPage
+from news.announcements.models import AnnouncementIndexPage, AnnouncementPage
 from news.models import NewsIndexPage, NewsPage
 from opd.tests.factories import make_opd
 from tests.content import add_index, days, publish
@@ -111,7 +111,7 @@ class SearchTests(ConstantQueriesMixin, TestCase):
         # Within the OPD (its own pages walked newest first) and across the portal (the newest
         # pages of every OPD walked): the same ranking and the same cap.
         for scope in ("situs", "portal"):
-            with self.subTest(scope=scope), patch("search.views.CANDIDATES", 4):
+            with self.subTest(scope=scope), patch("home.search.views.CANDIDATES", 4):
                 html = self.search("posyandu", lingkup=scope).content.decode()
                 self.assertIn("Lebih dari 4 hasil", html)
                 self.assertEqual(html.count('<span class="opd-label">'), 4)

@@ -3,7 +3,8 @@ vcl 4.1;
 #
 # - Caches anonymous GET/HEAD pages, varying by host and by language.
 # - Never caches the admin, a logged-in visitor (session cookie) or a response setting a cookie
-#   or marked private by the app (page_cache.middleware.CacheControlMiddleware).
+#   or marked private by the app (portal.page_cache.middleware.CacheControlMiddleware), nor any 5xx:
+#   while the app fails, a page in cache is served from grace (up to a day old) instead.
 # - PURGE is accepted only on the listener named "purge" (varnishd -a purge=ADDRESS:6082,
 #   never exposed to nginx) and only from the app servers (acl purgers). It drops every cached
 #   copy of that host + path, whatever its query string (?page=2 of a listing) and language.
@@ -22,14 +23,21 @@ backend default {
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
+    # Liveness only (portal/health/probe.py: answered before Django, without the database or Redis).
+    # During a database or Redis outage the app server stays "healthy": uncached pages still reach
+    # Django, get its branded error page (never cached), and work again the moment the outage ends.
+    # A slow app server is not a dead one: a probe waits in gunicorn's queue like any request
+    # (about 2 s at 256 connections), so the backend is marked sick only after 10 consecutive
+    # failures (no gunicorn listening, or none answering within 5 s, for 10 s), and healthy again
+    # on the first success, within a second or so.
     .probe = {
-        .url = "/healthz/";
-        .interval = 5s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
+        .url = "/healthz/live/";
+        .interval = 1s;
+        .timeout = 5s;
+        .window = 10;
+        .threshold = 1;
         # Start healthy: a restarted Varnish serves at once instead of answering 503 until probed.
-        .initial = 3;
+        .initial = 1;
     }
 }
 
@@ -55,7 +63,7 @@ sub vcl_recv {
         return (pass);
     }
 
-    # EDIT if DJANGO_ADMIN_PATH is not "admin/". The admin and the health check are never cached.
+    # EDIT if DJANGO_ADMIN_PATH is not "admin/". The admin and the health checks are never cached.
     if (req.url ~ "^/admin/" || req.url ~ "^/healthz/") {
         return (pass);
     }
@@ -95,6 +103,20 @@ sub vcl_backend_response {
     # Remember host and path (without query) on the object, for PURGE's ban.
     set beresp.http.x-portal-host = bereq.http.host;
     set beresp.http.x-portal-path = regsub(bereq.url, "\?.*$", "");
+
+    # A server error is never cached: the fault (database or Redis away) is usually over in
+    # seconds. Refreshing a stale copy in the background (grace), keep that copy and drop the
+    # error; otherwise pass the error on once, without storing it (and for one second fetch
+    # that URL without request coalescing, so that the next visitor gets a fresh try).
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.uncacheable = true;
+        set beresp.ttl = 1s;
+        set beresp.grace = 0s;
+        return (deliver);
+    }
 
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-cache|no-store)") {
         set beresp.uncacheable = true;

@@ -18,13 +18,13 @@ from wagtail.models import TaskState
 from news.models import NewsPage
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
-from outbox.tasks import RETRY_DELAYS
+from portal.outbox.tasks import RETRY_DELAYS
 from tests.admin import create_page, login, workflow_action
 from tests.test_sop_workflow import add_news_index
 
 HOST = "dinkes.ketapangkab.localhost"
 QUEUED_AND_FAILING = {
-    "EMAIL_BACKEND": "outbox.backends.TaskEmailBackend",
+    "EMAIL_BACKEND": "portal.outbox.backends.TaskEmailBackend",
     "PORTAL_EMAIL_DELIVERY_BACKEND": "tests.mail.FailingEmailBackend",
     "TASKS": {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
 }
@@ -42,7 +42,7 @@ def run_worker():
 
 
 def mail_tasks(status=None):
-    results = DBTaskResult.objects.filter(task_path="outbox.tasks.deliver_email")
+    results = DBTaskResult.objects.filter(task_path="portal.outbox.tasks.deliver_email")
     return results.filter(status=status) if status else results
 
 
@@ -99,7 +99,7 @@ class MailServerDownTests(TestCase):
 
     @override_settings(**QUEUED_AND_FAILING)
     def test_retries_stop_after_the_last_delay(self):
-        from outbox.tasks import deliver_email
+        from portal.outbox.tasks import deliver_email
 
         message = {"subject": "s", "body": "b", "from_email": None, "to": ["x@ketapangkab.go.id"]}
         message.update({"cc": [], "bcc": [], "reply_to": [], "headers": {}, "alternatives": []})

@@ -16,10 +16,10 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage
-from core.site_settings import current_version
 from news.forms import NewsPageForm
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
+from portal.core.site_settings import current_version
 
 
 class NewsPageTag(TaggedItemBase):
@@ -177,7 +177,7 @@ class NewsPage(BasePage):
         """The articles the Penulis linked, else the newest ones sharing a category on this site.
 
         On the public page they are kept in Django's cache until any page is published,
-        unpublished, moved or deleted (``core.site_settings.current_version``).
+        unpublished, moved or deleted (``portal.core.site_settings.current_version``).
         """
         if not getattr(self, "_related_may_be_cached", False):
             return self._find_related_articles(count)

@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 
-from core.feeds import FeedRoutesMixin
-from core.listing import paginate, query_without_page
-from core.models import BasePage
-from core.site_settings import current_version
 from news.forms import NewsFilterForm, OPDFilterForm
 from opd.directory import OPDDirectory
 from opd.models import OPD
+from portal.core.feeds import FeedRoutesMixin
+from portal.core.listing import paginate, query_without_page
+from portal.core.models import BasePage
+from portal.core.site_settings import current_version
 
 from .article import NewsPage
 from .categories import NewsCategory

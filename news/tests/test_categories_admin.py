@@ -38,8 +38,8 @@ class CategoryIsolationTests(TestCase):
         for action in ("edit", "delete", "copy", "usage", "history"):
             with self.subTest(action=action):
                 response = self.client.get(f"{INDEX_URL}{action}/{self.foreign.pk}/")
-                # Not found, or Wagtail's "no permission" redirect: never the category itself.
-                self.assertIn(response.status_code, (302, 404))
+                # Not found, or the portal's "no permission" page (core/errors.py): never the category.
+                self.assertIn(response.status_code, (403, 404))
                 self.assertNotContains(response, "Kurikulum Merdeka", status_code=response.status_code)
         self.client.post(f"{INDEX_URL}delete/{self.foreign.pk}/")
         self.assertTrue(NewsCategory.objects.filter(pk=self.foreign.pk).exists())
@@ -83,8 +83,8 @@ class CategoryIsolationTests(TestCase):
 
     def test_a_penulis_cannot_manage_categories(self):
         penulis = login(self.penulis, host="dinkes.ketapangkab.localhost")
-        self.assertEqual(penulis.get(f"{INDEX_URL}add/?locale=id").status_code, 302)
-        self.assertEqual(penulis.get(f"{INDEX_URL}edit/{self.own.pk}/").status_code, 302)
+        self.assertEqual(penulis.get(f"{INDEX_URL}add/?locale=id").status_code, 403)
+        self.assertEqual(penulis.get(f"{INDEX_URL}edit/{self.own.pk}/").status_code, 403)
 
     def test_article_editor_offers_only_the_own_sites_categories_and_refuses_others(self):
         index = add_index(self.dinkes, NewsIndexPage, "Berita", "berita")

@@ -39,34 +39,32 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
-    "core",
-    "catalogues",
-    "media_library",
+    "portal.core",
+    "portal.catalogues",
+    "opd.media_library",
     "opd",
-    "team",
+    "opd.team",
     "home",
     "news",
-    "announcements",
-    "events",
-    "library",
-    "gallery",
-    "navigation",
-    "search",
+    "news.announcements",
+    "news.events",
+    "news.library",
+    "news.gallery",
+    "home.navigation",
+    "home.search",
     "moderation",
-    "workdays",
-    "compliance",
-    "integrity",
-    "newsroom",
+    "portal.workdays",
+    "moderation.compliance",
+    "moderation.integrity",
+    "moderation.newsroom",
     "ppid",
-    "demo",
-    "benchdata",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
-    "security",
-    "page_cache",
-    "health",
-    "backup",
-    "outbox",
-    "translations",
+    "portal.security",
+    "portal.page_cache",
+    "portal.health",
+    "portal.backup",
+    "portal.outbox",
+    "portal.translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -91,6 +89,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_email",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,9 +102,20 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# Requests for hosts we do not serve: one WARNING line each, no traceback, no error mail
+# (security/log_filters.py). production.py adds the console handler.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"downgrade_to_warning": {"()": "portal.security.log_filters.DowngradeToWarning"}},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["downgrade_to_warning"]},
+    },
+}
+
 MIDDLEWARE = [
     # Refuses hosts that are neither a Wagtail Site nor an extra (production only, see security/hosts.py).
-    "security.hosts.SiteHostsMiddleware",
+    "portal.security.hosts.SiteHostsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every GET (pages, feeds, sitemaps): a revisit whose copy is still current gets a 304.
@@ -115,16 +125,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # E-mails sent while answering link to this request's scheme and port (core/mail_links.py).
+    "portal.core.mail_links.RememberRequestForMailLinksMiddleware",
     "opd.middleware.InstallWideAdminViewsMiddleware",
     "opd.middleware.OwnOPDPagesMiddleware",
-    "translations.middleware.TranslationPublishGuardMiddleware",
+    "portal.translations.middleware.TranslationPublishGuardMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "security.two_factor.RequireTwoFactorMiddleware",
+    "portal.security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "security.csp.PortalCSPMiddleware",
-    "page_cache.middleware.CacheControlMiddleware",
+    "portal.security.csp.PortalCSPMiddleware",
+    "portal.page_cache.middleware.CacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An admin post missing a StreamField's management data answers 400, not 500.
+    "portal.security.malformed_posts.MalformedAdminPostMiddleware",
     # Last, as django-axes asks: it turns a recorded lockout into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +172,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+# The page type of a new OPD site's home page (opd/provisioning.py reads it here rather than
+# importing a page app, which stands above it).
+PORTAL_SITE_ROOT_PAGE_MODEL = "home.HomePage"
+# The page types moderation/ makes or counts (moderation/page_types.py), by name for the same reason.
+PORTAL_NEWS_PAGE_MODEL = "news.NewsPage"
+PORTAL_NEWS_INDEX_PAGE_MODEL = "news.NewsIndexPage"
+PORTAL_EVENT_PAGE_MODEL = "events.EventPage"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
@@ -186,7 +207,10 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",  # our apps' strings; makemessages writes here
     # Our Indonesian for Wagtail's and wagtail-localize's admin (docs/i18n.md). Apart from
     # locale/ so makemessages never marks it obsolete; LOCALE_PATHS win over the packages' own.
-    BASE_DIR / "locale_wagtail",
+    BASE_DIR / "locale" / "wagtail",
+    # Django's own strings whose Indonesian does not use the portal's words ("Sandi anda" beside
+    # "Kata sandi Anda" in the password hints); edited by hand, written by no tool.
+    BASE_DIR / "locale" / "django",
 ]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
@@ -197,6 +221,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+
+# Django's cache without Redis (``make run``, a one-machine install): files, shared by every
+# process on the machine. The versions that tell a worker its in-memory copies are stale
+# (core/performance.py) live here: a page published by a command (publish_scheduled from cron)
+# reaches the running server's menus and lists. A per-process memory cache would not.
+# Production and the tests set their own (Redis; local memory).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -205,9 +242,14 @@ STORAGES = {
 
 # --- Wagtail. ---
 WAGTAIL_SITE_NAME = "Portal Pemerintah Kabupaten Ketapang"
+# Only the fallback for links in e-mails sent by commands and cron; an e-mail sent while answering
+# a request links to the OPD's host with that request's scheme and port (core/mail_links.py).
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://ketapangkab.localhost:8000")
+# No avatars from gravatar.com: the admin would send a hash of every editor's e-mail address to a
+# third party on each page (and show console errors where the server has no Internet access).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's login form, with a translatable label on its password field (catalogues/forms.py).
-WAGTAILADMIN_USER_LOGIN_FORM = "catalogues.forms.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.catalogues.forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.PortalDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -227,6 +269,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Zip archives (and docx/xlsx/pptx/odt/ods, which are zips) are refused when their entries
+# would expand past this many bytes or number more than this (a zip bomb), security/uploads.py.
+PORTAL_ARCHIVE_MAX_EXPANDED_SIZE = int(env("PORTAL_ARCHIVE_MAX_EXPANDED_SIZE", str(100 * 1024 * 1024)))
+PORTAL_ARCHIVE_MAX_ENTRIES = int(env("PORTAL_ARCHIVE_MAX_ENTRIES", "10000"))
 # Wagtail's database search backend: PostgreSQL full text on PostgreSQL, SQLite FTS5 otherwise.
 # On PostgreSQL the text search configuration stems Indonesian ("jalan" finds "jalanan");
 # search/checks.py verifies that the server has it (`manage.py check --database default`).
@@ -324,6 +370,13 @@ PORTAL_NUMBER_OF_PROXIES = int(env("PORTAL_NUMBER_OF_PROXIES", "0"))
 # Two-factor authentication (django-otp TOTP) for everyone who uses the admin.
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Portal Kabupaten Ketapang")
+# The first enrolment needs a code sent to the account's e-mail (security/enrolment.py): valid
+# 10 minutes, one send a minute, void after 5 wrong tries (our hard limit, instead of
+# django-otp's growing delay).
+OTP_EMAIL_TOKEN_VALIDITY = int(env("OTP_EMAIL_TOKEN_VALIDITY", "600"))
+OTP_EMAIL_COOLDOWN_DURATION = 60
+OTP_EMAIL_THROTTLE_FACTOR = 0
+PORTAL_2FA_EMAIL_CODE_ATTEMPTS = 5
 
 # Login throttling (django-axes): 5 failures for one user name from one address locks that pair
 # out for an hour. Locking on the name alone would let anyone lock an editor out; on the
@@ -334,11 +387,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "60")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
 
 # Uploads: the extension lists above plus content sniffing (security/uploads.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.security.uploads.SafeDocumentForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Documents go through Wagtail's view so that collection privacy holds with S3 media too.
@@ -365,6 +418,8 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# A form refused by the CSRF check gets a branded Indonesian page with a way back, not Django's bare 403.
+CSRF_FAILURE_VIEW = "portal.core.views.csrf_failure"
 # X_FRAME_OPTIONS stays Django's "DENY"; Wagtail's preview views allow their own same-origin iframe.
 
 # Page cache (Varnish): how long anonymous pages may be kept. Publishing purges at once.
@@ -377,9 +432,13 @@ PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/fee
 # lasts this long (seconds); a password link sent to an existing account lasts
 # PASSWORD_RESET_TIMEOUT (Django's default, 3 days).
 # PPID (ppid/): identity data of answered requests is purged after this many days
-# (purge_ppid_identities timer); public forms take this many submissions per address per window.
+# (purge_ppid_identities timer). The public forms (permohonan, keberatan) take, per OPD, this
+# many stored submissions per client address per window (sized for a carrier-grade NAT address
+# shared by many people) and per NIK per window (ppid/abuse.py). Windows are at most a day.
 PORTAL_PPID_RETENTION_DAYS = int(env("PORTAL_PPID_RETENTION_DAYS", "365"))
-PORTAL_PPID_RATE_LIMIT = int(env("PORTAL_PPID_RATE_LIMIT", "5"))
+PORTAL_PPID_RATE_LIMIT = int(env("PORTAL_PPID_RATE_LIMIT", "20"))
 PORTAL_PPID_RATE_WINDOW = int(env("PORTAL_PPID_RATE_WINDOW", "3600"))
+PORTAL_PPID_NIK_LIMIT = int(env("PORTAL_PPID_NIK_LIMIT", "5"))
+PORTAL_PPID_NIK_WINDOW = int(env("PORTAL_PPID_NIK_WINDOW", "86400"))
 
 PORTAL_INVITATION_TIMEOUT = int(env("PORTAL_INVITATION_TIMEOUT", str(3 * 24 * 3600)))

@@ -19,7 +19,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # --- Hosts: every Wagtail Site's hostname is accepted, plus DJANGO_ALLOWED_HOSTS (extras such as
-# www. aliases or the server's own name). Checked per request by security.hosts.SiteHostsMiddleware,
+# www. aliases or the server's own name). Checked per request by portal.security.hosts.SiteHostsMiddleware,
 # because settings load before the database can be read.
 ALLOWED_HOSTS = ["*"]
 PORTAL_ALLOWED_HOSTS_FROM_SITES = True
@@ -27,6 +27,8 @@ PORTAL_EXTRA_ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", required=True)
 
 # --- Redis: Django's cache, sessions, and Wagtail's rendition cache, each with its own prefix.
+# Redis is a cache: while it is away pages are built from the database (core/cache.py), and
+# admins are logged out until it is back (core/sessions.py); see docs/operations.md.
 REDIS_URL = env("REDIS_URL", required=True)
 
 
@@ -36,10 +38,13 @@ REDIS_SESSIONS_URL = env("REDIS_SESSIONS_URL") or REDIS_URL
 
 def redis_cache(prefix, timeout=300, location=REDIS_URL):
     return {
-        "BACKEND": "core.cache.PortalRedisCache",
+        "BACKEND": "portal.core.cache.PortalRedisCache",
         "LOCATION": location,
         "KEY_PREFIX": prefix,
         "TIMEOUT": timeout,
+        # Short socket time-outs: a Redis host that stopped answering costs a request one second
+        # at most, then portal.core.cache skips Redis for a second (RETRY_AFTER_SECONDS).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
     }
 
 
@@ -48,7 +53,7 @@ CACHES = {
     "sessions": redis_cache("session", timeout=None, location=REDIS_SESSIONS_URL),
     "renditions": redis_cache("rendition", timeout=24 * 3600),
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_ENGINE = "portal.core.sessions"
 SESSION_CACHE_ALIAS = "sessions"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 
@@ -93,7 +98,7 @@ if AWS_STORAGE_BUCKET_NAME:
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 PORTAL_NUMBER_OF_PROXIES = int(env("PORTAL_NUMBER_OF_PROXIES", "2"))
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-# The load balancer probes /healthz/ over plain HTTP.
+# The load balancer probes /healthz/ over plain HTTP (Varnish's /healthz/live/ never reaches Django).
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -108,12 +113,16 @@ PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
 
 # --- Varnish purge: one entry per Varnish server, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081".
 WAGTAILFRONTENDCACHE = {
-    f"varnish{index}": {"BACKEND": "page_cache.backends.VarnishBackend", "LOCATION": location, "TIMEOUT": 2}
+    f"varnish{index}": {
+        "BACKEND": "portal.page_cache.backends.VarnishBackend",
+        "LOCATION": location,
+        "TIMEOUT": 2,
+    }
     for index, location in enumerate(env_list("VARNISH_PURGE_URLS"))
 }
 
 # --- E-mail: queued as a background task (outbox/), delivered by the worker over SMTP.
-EMAIL_BACKEND = "outbox.backends.TaskEmailBackend"
+EMAIL_BACKEND = "portal.outbox.backends.TaskEmailBackend"
 PORTAL_EMAIL_DELIVERY_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
@@ -126,11 +135,10 @@ SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 ADMINS = [("Web Developer", address) for address in env_list("DJANGO_ADMINS")]
 
 # --- Logging to stderr: systemd's journal keeps it.
+# base.py's LOGGING keeps DisallowedHost to one WARNING line without a traceback.
 LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
+    **LOGGING,  # noqa: F405
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "WARNING"}},
 }

@@ -5,6 +5,11 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
+# The demo content (seed_demo) and the bench data (seed_bench) are development tools: production
+# does not install them (base.py), so a production image cannot seed fake people into a live site.
+DEVELOPMENT_APPS = ["demo", "demo.benchdata"]
+INSTALLED_APPS = [*INSTALLED_APPS, *DEVELOPMENT_APPS]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = [".localhost", "localhost", "127.0.0.1", "testserver"]

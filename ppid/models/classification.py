@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from media_library.models import InformationClass
+from opd.media_library.models import InformationClass
 
 
 class InformationClassMixin(models.Model):

@@ -12,10 +12,21 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
-from core.models import BasePage
+from portal.core.blocks import BodyBlock
+from portal.core.models import BasePage
 
 from .classification import InformationClassMixin
+
+#: The public views behind the PPID page's routes, by name. ppid/public.py registers them
+#: (``@public_view``), so the page model does not import the module that imports the models.
+PUBLIC_VIEWS = {}
+
+
+def public_view(function):
+    """Register a view of ppid/public.py under its function name for the PPID page's routes."""
+    PUBLIC_VIEWS[function.__name__] = function
+    return function
+
 
 LAPOR_URL = "https://www.lapor.go.id/"
 
@@ -43,45 +54,59 @@ class PPIDPage(RoutablePageMixin, BasePage):
         # One PPID page per site (per language tree), never a global max_count.
         return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
 
+    def service_links(self, request=None):
+        """(label, URL) of the PPID's public services, in the active language, for the footer and
+        as the submenu of a menu entry pointing at this page (navigation's ``menu_links``)."""
+        from django.utils.translation import gettext
+
+        url = self.get_url(request)
+        if url is None:
+            return []
+        return [
+            (gettext("Profil PPID"), url),
+            (gettext("Daftar Informasi Publik (DIP)"), url + self.reverse_subpage("dip_route")),
+            (gettext("Permohonan informasi"), url + self.reverse_subpage("request_route")),
+            (gettext("Lacak permohonan"), url + self.reverse_subpage("lookup_route")),
+            (gettext("Keberatan"), url + self.reverse_subpage("objection_lookup_route")),
+        ]
+
+    menu_links = service_links
+
     def get_cached_paths(self):
         # Purged with the page when a DIP entry under it is published (page_cache).
         return ["/", "/dip/", "/laporan/"]
 
     @path("")
     def index_route(self, request):
-        from ppid import public
-
-        return public.ppid_index(self, request)
+        return PUBLIC_VIEWS["ppid_index"](self, request)
 
     @path("dip/")
     def dip_route(self, request):
-        from ppid import public
-
-        return public.dip_view(self, request)
+        return PUBLIC_VIEWS["dip_view"](self, request)
 
     @path("permohonan/")
     def request_route(self, request):
-        from ppid import public
+        return PUBLIC_VIEWS["request_form"](self, request)
 
-        return public.request_form(self, request)
+    @path("lacak/", name="lookup_route")
+    def lookup_route(self, request):
+        return PUBLIC_VIEWS["tracking_lookup"](self, request, then="track_route")
+
+    @path("keberatan/", name="objection_lookup_route")
+    def objection_lookup_route(self, request):
+        return PUBLIC_VIEWS["tracking_lookup"](self, request, then="objection_route")
 
     @path("lacak/<str:token>/")
     def track_route(self, request, token):
-        from ppid import public
-
-        return public.track(self, request, token)
+        return PUBLIC_VIEWS["track"](self, request, token)
 
     @path("lacak/<str:token>/keberatan/")
     def objection_route(self, request, token):
-        from ppid import public
-
-        return public.objection_form(self, request, token)
+        return PUBLIC_VIEWS["objection_form"](self, request, token)
 
     @path("laporan/")
     def report_route(self, request):
-        from ppid import public
-
-        return public.service_report(self, request)
+        return PUBLIC_VIEWS["service_report"](self, request)
 
 
 class InformationPage(InformationClassMixin, BasePage):

@@ -10,9 +10,11 @@ from django.test import Client, TestCase
 
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
+from portal.core.tests.test_redis_away import redis_away_settings
+from portal.workdays.models import NonWorkingDay
 from ppid.models import InformationRequest, RequestStatus
 from tests.admin import login
-from workdays.models import NonWorkingDay
+from tests.integration.services import free_port
 
 from .factories import VALID_NIK, ppid_officer, ppid_page, request_data
 
@@ -65,7 +67,7 @@ class RequestFlowTests(TestCase):
         for value in IDENTITY:
             self.assertNotContains(tracking, value)
         self.assertIn("no-store", tracking["Cache-Control"])
-        self.assertEqual(tracking["Referrer-Policy"], "no-referrer")
+        self.assertEqual(tracking["Referrer-Policy"], "strict-origin")
         # The OPD's PPID group is mailed, without the requester's identity.
         self.assertEqual([m.to for m in mail.outbox], [[self.ppid.email]])
         self.assertIn(item.number, mail.outbox[0].body)
@@ -173,15 +175,22 @@ class InvalidRequestTests(TestCase):
     def test_over_long_text_is_refused(self):
         self.assert_refused(self.post(information="x" * 2001), "2000")
 
-    def test_a_flood_from_one_address_is_stopped_with_a_message(self):
-        flooder = Client(headers={"host": HOST}, REMOTE_ADDR="203.0.113.9")
-        for _ in range(5):
-            self.post(flooder, nik="123")  # invalid: stores nothing, still counts
-        self.assert_refused(self.post(flooder), "Terlalu banyak pengajuan dari alamat Anda", status=429)
-        # Another address is not affected.
-        self.assertEqual(
-            self.post(Client(headers={"host": HOST}, REMOTE_ADDR="198.51.100.4")).status_code, 302
-        )
+    def test_mistyped_requests_never_lock_an_address_out(self):
+        # Issue 20: one valid and four mistyped requests used to lock the address out for an hour.
+        shared_address = Client(headers={"host": HOST}, REMOTE_ADDR="203.0.113.9")
+        self.assertEqual(self.post(shared_address).status_code, 302)
+        for _ in range(10):
+            self.assertEqual(self.post(shared_address, nik="123").status_code, 200)
+        self.assertEqual(self.post(shared_address, nik="6104015203900003").status_code, 302)
+        self.assertEqual(InformationRequest.objects.count(), 2)
+
+    def test_requests_are_accepted_while_redis_is_away_and_the_limit_cannot_be_counted(self):
+        # Fail open (docs/ppid.md): a citizen is never refused because the cache is down.
+        citizen = Client(headers={"host": HOST}, REMOTE_ADDR="203.0.113.7")
+        with redis_away_settings(free_port()):
+            answers = [self.post(citizen).status_code for _ in range(6)]
+        self.assertEqual(answers, [302] * 6)
+        self.assertEqual(InformationRequest.objects.count(), 6)
 
     def test_a_filled_honeypot_stores_nothing(self):
         self.assert_refused(self.post(website="http://spam.example"), "tidak dapat diterima")

@@ -69,11 +69,11 @@ class FullStackTests(KeepsMigratedData, TransactionTestCase):
         cls.redis.start(wait_port=redis_port)
         cls.addClassCleanup(cls.redis.stop)
         # As in production, this process and the gunicorn workers share one cache: the versions
-        # that tell workers their kept sites, settings and fragments are stale (core.performance,
-        # core.site_settings) are bumped by the signals of what the tests create here. With a
+        # that tell workers their kept sites, settings and fragments are stale (portal.core.performance,
+        # portal.core.site_settings) are bumped by the signals of what the tests create here. With a
         # cache of its own, a worker would keep the Sites of the previous test (their pages gone).
         shared = {
-            "BACKEND": "core.cache.PortalRedisCache",
+            "BACKEND": "portal.core.cache.PortalRedisCache",
             "LOCATION": f"redis://127.0.0.1:{redis_port}/0",
             "KEY_PREFIX": "portal",
         }

@@ -29,7 +29,7 @@ class VarnishPageCacheTests(KeepsMigratedData, LiveServerTestCase):
         cls.purging = override_settings(
             WAGTAILFRONTENDCACHE={
                 "varnish": {
-                    "BACKEND": "page_cache.backends.VarnishBackend",
+                    "BACKEND": "portal.page_cache.backends.VarnishBackend",
                     "LOCATION": f"http://127.0.0.1:{cls.purge_port}",
                 }
             }

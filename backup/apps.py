@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-
-
-class BackupConfig(AppConfig):
-    """make backup / make restore: the PostgreSQL database plus the media files."""
-
-    name = "backup"
-    verbose_name = "Cadangan"

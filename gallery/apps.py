@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class GalleryConfig(AppConfig):
-    name = "gallery"
-    verbose_name = "Galeri"

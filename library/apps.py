@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class LibraryConfig(AppConfig):
-    name = "library"
-    verbose_name = "Dokumen dan regulasi"

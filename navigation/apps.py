@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class NavigationConfig(AppConfig):
-    name = "navigation"
-    verbose_name = "Navigasi situs"

@@ -1,0 +1,3 @@
+"""Agenda: events, the upcoming and past lists and iCalendar feeds.
+Imports news.listing, opd and portal.
+"""

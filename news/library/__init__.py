@@ -1,0 +1,3 @@
+"""Dokumen dan regulasi: document pages and the filterable library.
+Imports news.listing, opd and portal.
+"""

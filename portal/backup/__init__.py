@@ -1,0 +1,3 @@
+"""backup_portal and restore_portal: the database and media, for make backup / make restore.
+Imports Django only.
+"""

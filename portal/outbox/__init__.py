@@ -1,0 +1,3 @@
+"""E-mail sent through the task queue and delivered by the worker.
+Imports Django and django-tasks only.
+"""

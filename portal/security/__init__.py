@@ -1,0 +1,3 @@
+"""Production hardening: allowed hosts, two-factor authentication, upload checks, CSP, bad posts.
+Imports portal.core only.
+"""
