@@ -175,7 +175,8 @@ def complete_site(opd):
 
 def _check_conflicts(slug, hostname, port, name):
     existing = OPD.objects.filter(slug=slug).select_related("site").first()
-    clash = Site.objects.filter(hostname=hostname, port=port)
+    # Any port: a site on port 80 would capture the requests that arrive without a port (issue 25).
+    clash = Site.objects.filter(hostname__iexact=hostname)
     if existing:
         clash = clash.exclude(pk=existing.site_id)
         if existing.site.hostname != hostname or existing.site.port != port:

@@ -38,6 +38,18 @@ class NewsIndexTests(ConstantQueriesMixin, TestCase):
     def get(self, url, host=DINKES):
         return self.client.get(url, headers={"host": host})
 
+    def test_every_page_of_the_site_advertises_its_news_feeds(self):
+        rss = f'type="application/rss+xml" title="Berita (RSS)" href="http://{DINKES}/berita/rss/"'
+        atom = f'href="http://{DINKES}/berita/atom/"'
+        for url in ("/", self.first.url):
+            with self.subTest(url=url):
+                html = self.get(url).content.decode()
+                self.assertIn(rss, html)
+                self.assertIn(atom, html)
+        # The regency portal has no news list of its own here: it advertises none, never Dinkes's.
+        portal_home = self.get("/", host="ketapangkab.localhost").content.decode()
+        self.assertNotIn("/berita/rss/", portal_home)
+
     def test_listing_query_count_does_not_grow_with_articles(self):
         def grow():
             for number in range(15):

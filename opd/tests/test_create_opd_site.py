@@ -116,6 +116,13 @@ class CreateOpdSiteTests(TestCase):
             ("dinsos", "--name", "Dinas Sosial", "--hostname", "dinkes.ketapangkab.go.id"), "sudah dipakai"
         )
 
+    def test_hostname_of_another_site_on_another_port_is_refused(self):
+        # A second site on port 80 would capture every request for that host that names no port.
+        self.assert_refused(
+            ("dinsos", "--name", "Dinas Sosial", "--hostname", "dinkes.ketapangkab.go.id", "--port", "8000"),
+            "sudah dipakai",
+        )
+
     def test_malformed_hostnames_are_refused(self):
         for hostname in (
             "https://dinsos.go.id",
