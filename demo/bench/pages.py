@@ -38,8 +38,51 @@ def public_pages(domain):
         ("search, rare word", opd, f"/cari/?q={RARE_WORD}"),
         ("search, whole portal", domain, "/cari/?q=pelayanan"),
         ("RSS feed", opd, "/berita/rss/"),
+        ("Atom feed", opd, "/berita/atom/"),
         ("sitemap", opd, "/sitemap.xml"),
+        *found_pages(opd),
     ]
+
+
+# Every other public page type, when the benchmark database has one in opd01: (row name, model
+# label, what to add to the page's URL). Later features' lists join here (issue 25: the bench
+# covers every page a citizen reads), and a database without them simply has fewer rows.
+OTHER_PAGES = [
+    ("announcement list", "announcements.AnnouncementIndexPage", ""),
+    ("announcement detail", "announcements.AnnouncementPage", ""),
+    ("agenda detail", "events.EventPage", ""),
+    ("agenda past", "events.EventIndexPage", "lalu/"),
+    ("document detail", "library.DocumentPage", ""),
+    ("gallery list", "gallery.GalleryIndexPage", ""),
+    ("gallery detail", "gallery.GalleryPage", ""),
+    ("PPID DIP", "ppid.PPIDPage", "dip/"),
+    ("JDIH list", "jdih.LegalProductIndexPage", ""),
+    ("JDIH detail", "jdih.LegalProductPage", ""),
+    ("dataset list", "opendata.DatasetIndexPage", ""),
+    ("dataset detail", "opendata.DatasetPage", ""),
+    ("SKM results", "skm.SurveyPage", ""),
+]
+
+
+def found_pages(host, site_slug="opd01"):
+    """Rows of OTHER_PAGES for the newest live page of each type in one OPD's site."""
+    from django.apps import apps
+
+    rows = []
+    for name, label, suffix in OTHER_PAGES:
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        page = (
+            model.objects.live()
+            .filter(url_path__startswith=f"/{site_slug}/", locale__language_code="id")
+            .order_by("-first_published_at", "-pk")
+            .first()
+        )
+        if page is not None:
+            rows.append((name, host, page.url_path.removeprefix(f"/{site_slug}") + suffix))
+    return rows
 
 
 def count_queries(host, path, client=None):
