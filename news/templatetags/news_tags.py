@@ -76,4 +76,4 @@ def site_news_feeds(context):
         base = index.get_full_url(request)
         return tuple((kind, base + index.reverse_subpage(kind), index.title) for kind in ("rss", "atom"))
 
-    return _site_feeds.at(current_version()).kept((site.pk, request.get_host(), locale_id), read)
+    return _site_feeds.at(current_version()).kept((site.pk, locale_id), read)

@@ -30,6 +30,12 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, LocaleManager, Page, PagePermissionTester, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+# The bound on what one store keeps for one version (issue 25: a whole province on one install
+# must not grow a worker without limit). Keys are sites × languages, OPD sets or page ids; past
+# the bound an answer is computed and served but not kept, so memory stays flat and only the
+# answers beyond it cost their queries again. 500 sites × 2 languages fit many times over.
+MAX_KEPT_PER_STORE = 20_000
+
 
 class _Generation(dict):
     """The answers one store holds for one version. Never emptied in place: a new version gets
@@ -47,7 +53,9 @@ class _Generation(dict):
         try:
             return self[key]
         except KeyError:
-            answer = self[key] = compute()
+            answer = compute()
+            if len(self) < MAX_KEPT_PER_STORE:
+                self[key] = answer
             return answer
 
 

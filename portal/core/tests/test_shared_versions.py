@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 from datetime import timedelta
+from unittest import mock
 
 from django.conf import settings
 from django.core.cache import cache
@@ -93,6 +94,17 @@ class VersionsPublishedOnCommitTests(TestCase):
 
 
 class KeptPerWorkerThreadTests(TestCase):
+    def test_a_store_keeps_no_more_than_its_bound_and_still_answers_beyond_it(self):
+        store = KeptPerWorker()
+        generation = store.at("v1")
+        with mock.patch("portal.core.performance.MAX_KEPT_PER_STORE", 3):
+            answers = [generation.kept(key, lambda key=key: key * 10) for key in range(5)]
+            computed = []
+            self.assertEqual(generation.kept(4, lambda: computed.append(4) or 40), 40)
+        self.assertEqual(answers, [0, 10, 20, 30, 40])
+        self.assertEqual(sorted(generation), [0, 1, 2])
+        self.assertEqual(computed, [4])  # beyond the bound: computed again, never kept
+
     def test_an_answer_computed_for_an_old_version_never_lands_in_the_new_one(self):
         """Thread A reads version 1 and computes slowly; thread B reads version 2 meanwhile.
         A's old answer must not be what version 2 hands out (GUNICORN_THREADS above 1)."""
