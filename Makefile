@@ -8,7 +8,7 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore browser browser-deps bench
+.PHONY: help install run migrate seed test lint format clean messages makemessages i18n-report backup restore browser browser-deps bench profile
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,3 +89,6 @@ clean: ## Remove the virtualenv, the SQLite database and uploaded media
 # Not part of `make test`: it needs PostgreSQL filled by seed_bench, Redis, Varnish and wrk, and takes minutes.
 bench: install messages ## Benchmark the production-like stack (wrk, Varnish); tables in demo/bench/results/ (docs/performance.md)
 	$(PY) demo/bench/run.py
+
+profile: install messages ## Where each public page's time goes (pyinstrument, in-process, on the bench database)
+	$(PY) demo/bench/profile.py

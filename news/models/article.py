@@ -30,10 +30,15 @@ class NewsPageTag(TaggedItemBase):
 
 class NewsPageQuerySet(PageQuerySet):
     def for_listing(self):
-        """Live public articles with what a news card shows, in a fixed number of queries."""
+        """Live public articles with what a news card shows, in a fixed number of queries.
+
+        Without the body: a deep page of the list sorts every earlier article, and with their
+        bodies PostgreSQL sorted megabytes on disk (page 200: 95 ms, 3 ms without).
+        """
         return (
             self.live()
             .public()
+            .defer_streamfields()
             .select_related("featured_image")
             .prefetch_related("featured_image__renditions")
             .order_by("-date", "-pk")

@@ -79,7 +79,14 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
         context.update(
             # A category or tag joins rows that can repeat an article; without them no DISTINCT
             # (which would make PostgreSQL sort every article of the list).
-            articles=paginate(request, articles.distinct() if active else articles, PER_PAGE),
+            articles=paginate(
+                request,
+                articles.distinct() if active else articles,
+                PER_PAGE,
+                # The filters applied (never the raw query string: any junk there would be a key).
+                count_key=f"news:{self.pk}:{getattr(active.get('category'), 'slug', '')}:"
+                f"{active.get('tag', '')}:{active.get('month', '')}",
+            ),
             filter_form=form,
             active_filters=active,
             page_query=query_without_page(request),

@@ -48,11 +48,16 @@ class PortalImage(AbstractImage):
             return super().find_existing_renditions(*filters)
         Rendition = self.get_rendition_model()
         by_key = {Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): f for f in filters}
-        found = {}
-        for key, rendition in Rendition.cache_backend.get_many(list(by_key)).items():
-            rendition.image = self
-            rendition._from_cache = True
-            found[by_key[key]] = rendition
+        # One page asks for the same rendition more than once (its share image for the meta
+        # tags and again for its JSON-LD): this image remembers what it already found.
+        known = self.__dict__.setdefault("_portal_found_renditions", {})
+        found = {by_key[key]: known[key] for key in by_key if key in known}
+        wanted = [key for key in by_key if key not in known]
+        if wanted:
+            for key, rendition in Rendition.cache_backend.get_many(wanted).items():
+                rendition.image = self
+                rendition._from_cache = True
+                found[by_key[key]] = known[key] = rendition
         missing = [f for f in filters if f not in found]
         if missing:
             found.update(super().find_existing_renditions(*missing))

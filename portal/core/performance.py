@@ -10,7 +10,8 @@
   worker keeps them until the shared version (a key in Django's cache) changes when one is
   saved or deleted.
 - ``Site.find_for_request``: the site of a host name, kept per worker until a Site is saved
-  or deleted (the shared version again).
+  or deleted (the shared version again); ``Site.get_site_root_paths`` likewise, until Wagtail
+  clears them.
 - ``PagePermissionTester.can_delete``: for a reviewer without the publish permission (every
   SOP role), Wagtail asks the database whether a page or one of its descendants is live, for
   every row of the page explorer (its "Pindahkan" and "Hapus" buttons). For a page without
@@ -282,6 +283,24 @@ def _forget_sites(**kwargs):
     _sites.clear()
 
 
+ROOT_PATHS_KEY = "portal:site-root-paths-version"
+_root_paths = kept_per_worker()
+_original_get_site_root_paths = Site.get_site_root_paths
+_original_clear_site_root_paths_cache = Site.clear_site_root_paths_cache
+
+
+def get_site_root_paths():
+    """Wagtail's site root paths (every page URL is made from them), kept per worker until
+    Wagtail clears them (a Site saved or deleted, a site's root page moved or renamed): they
+    were one Redis round trip and an unpickling of every site's row on each page."""
+    return _root_paths.at(_version(ROOT_PATHS_KEY)).kept("all", _original_get_site_root_paths)
+
+
+def clear_site_root_paths_cache():
+    _original_clear_site_root_paths_cache()
+    new_version(ROOT_PATHS_KEY)
+
+
 def find_for_request(request):
     """Wagtail's Site for the request's host and port, kept per worker until a Site changes."""
     key = (request._get_raw_host(), request.get_port())
@@ -376,6 +395,8 @@ def install():
     request_started.connect(_new_request, dispatch_uid="portal.core.performance.versions")
     PageQuerySet.private_q = private_q
     Site._find_for_request = staticmethod(find_for_request)
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
     post_save.connect(_forget_sites, sender=Site, dispatch_uid="portal.core.performance.sites.save")
     post_delete.connect(_forget_sites, sender=Site, dispatch_uid="portal.core.performance.sites.delete")
     Page.get_view_restrictions = get_view_restrictions
