@@ -13,12 +13,14 @@ from opd.models import OPD
 from portal.core.feeds import FeedRoutesMixin
 from portal.core.listing import paginate, query_without_page
 from portal.core.models import BasePage
+from portal.core.performance import kept_per_worker
 from portal.core.site_settings import current_version
 
 from .article import NewsPage
 from .categories import NewsCategory
 
 PER_PAGE = 12
+_categories = kept_per_worker()
 
 
 class NewsIndexPage(FeedRoutesMixin, BasePage):
@@ -40,6 +42,12 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
     def categories(self, request=None):
         return NewsCategory.objects.filter(site_id=self.get_site_pk(request), locale_id=self.locale_id)
 
+    def category_list(self, request=None):
+        """The site's categories in this page's language, kept per worker until the public
+        content changes (a category saved or deleted changes it too: news/apps.py)."""
+        key = (self.get_site_pk(request), self.locale_id)
+        return _categories.at(current_version()).kept(key, lambda: tuple(self.categories(request)))
+
     def get_category_or_404(self, slug, request=None):
         category = self.categories(request).filter(slug=slug).first()
         if category is None:
@@ -60,7 +68,7 @@ class NewsIndexPage(FeedRoutesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsPage.objects.for_listing().child_of(self)
-        categories = list(self.categories(request))
+        categories = list(self.category_list(request))
         months = self.months_with_news()
         form = NewsFilterForm(request.GET or None, categories=categories, months=months)
         active = {}

@@ -61,6 +61,16 @@ class CategoryIsolationTests(TestCase):
         category = NewsCategory.objects.get(name="Kesehatan Lingkungan")
         self.assertEqual((category.site, category.slug), (self.dinkes.site, "kesehatan-lingkungan"))
 
+    def test_a_category_added_in_the_admin_is_a_filter_of_the_news_list_at_once(self):
+        add_index(self.dinkes, NewsIndexPage, "Berita", "berita")
+        public = self.client_class()
+        before = public.get("/berita/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertContains(before, "Gizi Masyarakat")  # the list's filter, kept per worker
+        self.assertNotContains(before, "Kesehatan Lingkungan")
+        self.client.post(f"{INDEX_URL}add/?locale=id", {"name": "Kesehatan Lingkungan", "slug": ""})
+        after = public.get("/berita/", headers={"host": "dinkes.ketapangkab.localhost"})
+        self.assertContains(after, "Kesehatan Lingkungan")
+
     def test_a_forged_site_is_ignored_for_a_one_site_opd(self):
         self.client.post(f"{INDEX_URL}add/?locale=id", {"site": self.disdik.site.pk, "name": "Sisipan"})
         self.assertEqual(NewsCategory.objects.get(slug="sisipan").site, self.dinkes.site)
