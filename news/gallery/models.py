@@ -100,6 +100,8 @@ class GalleryPhoto(Orderable):
 class GalleryIndexPage(ListingIndexPage):
     """A site's photo and video albums, newest first."""
 
+    count_follows_content = True
+
     subpage_types = ["gallery.GalleryPage"]
     per_page = PER_PAGE
     items_name = "albums"

@@ -125,6 +125,8 @@ class DocumentFilterForm(forms.Form):
 class DocumentIndexPage(ListingIndexPage):
     """The library: a site's documents, filterable by type and year."""
 
+    count_follows_content = True
+
     subpage_types = ["library.DocumentPage"]
     per_page = PER_PAGE
     items_name = "documents"

@@ -81,3 +81,14 @@ def menu_current(nav, page):
         if target is not None and target.pk == page.pk:
             return page.pk
     return 0
+
+
+@register.filter
+def pks(items):
+    """The ids of a page of a list ("3,17,42"), to vary a fragment by what the page holds.
+
+    For lists that change with the clock as well as with publications (the agenda's upcoming
+    events, announcements still valid): the page's own query says which items are on it, and
+    the fragment renders them once per content version instead of on every request.
+    """
+    return ",".join(str(item.pk) for item in items)
