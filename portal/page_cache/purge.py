@@ -59,6 +59,33 @@ def purge_now(urls):
                 break
 
 
+def purge_sites(sites):
+    """Drop every cached page of these sites once the transaction commits: something shown on
+    every page changed (the alert banner, home/alerts)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    root_urls = [site.root_url for site in sites]
+    logger.info("Purging every page of %d sites", len(root_urls))
+    transaction.on_commit(lambda: purge_hosts_now(root_urls))
+
+
+def purge_hosts_now(root_urls):
+    """Ask every configured Varnish to drop all it keeps for each site's host.
+
+    A backend that cannot drop a whole host (not ours) is sent each site's home page and
+    site-wide paths instead; the rest then expires by itself (s-maxage).
+    """
+    for name, backend in get_backends().items():
+        pending = [url for url in root_urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        purge_host = getattr(backend, "purge_host", None)
+        for index, root_url in enumerate(pending):
+            if purge_host is None:
+                backend.purge_batch([f"{root_url}/", *site_urls(root_url)])
+            elif purge_host(root_url) is False:
+                logger.error("Varnish %s unreachable: %d sites keep their cached pages", name, len(pending) - index)
+                break
+
+
 def on_publish_change(sender, instance, **kwargs):
     """page_published / page_unpublished: purge once the change is committed."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
