@@ -45,7 +45,7 @@ def alerts_json(request):
     site, alerts = _current(request)
     data = {
         "site": site.hostname if site else request.get_host(),
-        "generated_at": timezone.now().isoformat(),
+        "generated_at": timezone.localtime().isoformat(),
         "alerts": [
             {
                 "id": alert.pk,
@@ -54,8 +54,8 @@ def alerts_json(request):
                 "level_label": _both(Level(alert.level).label),
                 "text": {"id": alert.text, "en": alert.text_en or alert.text},
                 "link": alert.link or None,
-                "starts_at": alert.starts_at.isoformat(),
-                "ends_at": alert.ends_at.isoformat(),
+                "starts_at": timezone.localtime(alert.starts_at).isoformat(),
+                "ends_at": timezone.localtime(alert.ends_at).isoformat(),
             }
             for alert in alerts
         ],
