@@ -2,6 +2,7 @@
 (``policy``); another OPD's notice or the regency-wide alert opened by URL is not there (404).
 Wagtail's snippet views write every addition, change and deletion to the audit log."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import AlertForm
 from .models import Alert
-from .policy import may_manage, visible_q
+from .policy import may_manage, may_set_alerts, visible_q
 
 
 def managed(queryset, user):
@@ -53,7 +54,16 @@ class AlertInspectView(_ManagedObjectMixin, snippet_views.InspectView):
     pass
 
 
-class _ManagedChooserMixin:
+class _ChooserRefusedMixin:
+    """Wagtail's chooser asks no permission; only those who set alerts choose one."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_set_alerts(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class _ManagedChooserMixin(_ChooserRefusedMixin):
     def get_object_list(self):
         return managed(super().get_object_list(), self.request.user)
 
@@ -66,12 +76,12 @@ class AlertChooseResultsView(_ManagedChooserMixin, chooser_views.ChooseResultsVi
     pass
 
 
-class AlertChosenView(chooser_views.SnippetChosenView):
+class AlertChosenView(_ChooserRefusedMixin, chooser_views.SnippetChosenView):
     def get_object(self, pk):
         return managed(self.model_class.objects.all(), self.request.user).get(pk=pk)
 
 
-class AlertChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+class AlertChosenMultipleView(_ChooserRefusedMixin, chooser_views.SnippetChosenMultipleView):
     def get_objects(self, pks):
         return managed(self.model_class.objects.filter(pk__in=pks), self.request.user)
 
