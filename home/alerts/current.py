@@ -92,10 +92,7 @@ def next_change(site_id, now=None):
     """When the site's banner next changes by itself (an alert starts or ends), or None."""
     now = now or timezone.now()
     moments = [
-        moment
-        for alert in concerning(site_id)
-        for moment in (alert.starts_at, alert.ends_at)
-        if moment > now
+        moment for alert in concerning(site_id) for moment in (alert.starts_at, alert.ends_at) if moment > now
     ]
     return min(moments, default=None)
 

@@ -39,7 +39,9 @@ class Alert(models.Model):
     )
     level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices, default=Level.INFORMASI)
     text = models.CharField(
-        _("teks"), max_length=200, help_text=_("Singkat dan jelas, dibaca di layar ponsel (paling banyak 200 huruf).")
+        _("teks"),
+        max_length=200,
+        help_text=_("Singkat dan jelas, dibaca di layar ponsel (paling banyak 200 huruf)."),
     )
     text_en = models.CharField(
         _("teks dalam bahasa Inggris"),

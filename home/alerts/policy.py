@@ -37,9 +37,7 @@ def notice_site_ids(user):
     def compute():
         if sets_regency_alerts(user):
             return frozenset(Site.objects.values_list("pk", flat=True))
-        return frozenset(
-            opds_administered_by(user).exclude(site=None).values_list("site_id", flat=True)
-        )
+        return frozenset(opds_administered_by(user).exclude(site=None).values_list("site_id", flat=True))
 
     return remember(user, "alert_sites", compute)
 
@@ -81,9 +79,11 @@ class AlertPermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         from django.contrib.auth import get_user_model
 
-        return get_user_model().objects.filter(
-            Q(is_superuser=True) | Q(groups__opd_role__role=Role.WEBADMIN), is_active=True
-        ).distinct()
+        return (
+            get_user_model()
+            .objects.filter(Q(is_superuser=True) | Q(groups__opd_role__role=Role.WEBADMIN), is_active=True)
+            .distinct()
+        )
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])

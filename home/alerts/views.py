@@ -9,9 +9,8 @@ from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from wagtail.models import Site
 
 from portal.page_cache.middleware import changed_at_least, expires_at
@@ -77,7 +76,9 @@ class AlertFeed(Feed):
         return None
 
     def title(self):
-        name = self.site.site_name if self.site and self.site.site_name else _("Pemerintah Kabupaten Ketapang")
+        name = (
+            self.site.site_name if self.site and self.site.site_name else _("Pemerintah Kabupaten Ketapang")
+        )
         return _("Peringatan — %(site)s") % {"site": name}
 
     def link(self):
@@ -116,4 +117,6 @@ class AlertFeed(Feed):
         return [alert.level]
 
 
-alerts_feed = AlertFeed()
+def alerts_feed(request):
+    """A new feed object per request: the feed keeps the request's site and alerts on itself."""
+    return AlertFeed()(request)

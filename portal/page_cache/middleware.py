@@ -3,8 +3,8 @@
 import math
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from portal.core.views import NO_STORE

@@ -82,7 +82,9 @@ def purge_hosts_now(root_urls):
             if purge_host is None:
                 backend.purge_batch([f"{root_url}/", *site_urls(root_url)])
             elif purge_host(root_url) is False:
-                logger.error("Varnish %s unreachable: %d sites keep their cached pages", name, len(pending) - index)
+                logger.error(
+                    "Varnish %s unreachable: %d sites keep their cached pages", name, len(pending) - index
+                )
                 break
 
 

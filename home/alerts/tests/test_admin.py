@@ -25,7 +25,9 @@ def delete_url(alert):
     return f"{LIST}delete/{alert.pk}/"
 
 
-def form(site="", level=Level.DARURAT, text="Banjir Sungai Pawan: jalan Ketapang–Sukadana tergenang", **extra):
+def form(
+    site="", level=Level.DARURAT, text="Banjir Sungai Pawan: jalan Ketapang–Sukadana tergenang", **extra
+):
     data = {
         "site": site,
         "level": level,
@@ -62,7 +64,9 @@ class AlertAdminTests(TestCase):
         log = ModelLogEntry.objects.get(object_id=str(alert.pk), action="wagtail.create")
         self.assertEqual(log.user, self.regency_admin)
 
-        response = client.post(edit_url(alert), form(text="Banjir surut di Kota Ketapang", level=Level.WASPADA))
+        response = client.post(
+            edit_url(alert), form(text="Banjir surut di Kota Ketapang", level=Level.WASPADA)
+        )
         self.assertEqual(response.status_code, 302, form_errors(response))
         alert.refresh_from_db()
         self.assertEqual(alert.text, "Banjir surut di Kota Ketapang")
@@ -70,7 +74,9 @@ class AlertAdminTests(TestCase):
 
         self.assertEqual(client.post(delete_url(alert)).status_code, 302)
         self.assertFalse(Alert.objects.exists())
-        self.assertTrue(ModelLogEntry.objects.filter(object_id=str(alert.pk), action="wagtail.delete").exists())
+        self.assertTrue(
+            ModelLogEntry.objects.filter(object_id=str(alert.pk), action="wagtail.delete").exists()
+        )
 
     def test_web_developer_publishes_one_too(self):
         response = login(self.developer).post(ADD, form())
@@ -102,7 +108,9 @@ class AlertAdminTests(TestCase):
 
     def test_opd_web_administrator_cannot_see_change_delete_or_hide_the_regency_alert(self):
         regency = make_alert(text="Kabut asap: kualitas udara tidak sehat")
-        other = make_alert(site=self.dispar.site, level=Level.INFORMASI, text="Objek wisata Pantai Air Mata Permai tutup")
+        other = make_alert(
+            site=self.dispar.site, level=Level.INFORMASI, text="Objek wisata Pantai Air Mata Permai tutup"
+        )
         client = login(self.dinkes_admin, host=DINKES)
         listing = client.get(LIST)
         self.assertEqual(listing.status_code, 200)
@@ -110,11 +118,14 @@ class AlertAdminTests(TestCase):
         self.assertNotContains(listing, "Pantai Air Mata")
         for alert in (regency, other):
             self.assertEqual(client.get(edit_url(alert)).status_code, 404)
-            self.assertEqual(client.post(edit_url(alert), form(site=self.dinkes.site.pk, level=Level.INFORMASI, text="Aman")).status_code, 404)
+            self.assertEqual(
+                client.post(
+                    edit_url(alert), form(site=self.dinkes.site.pk, level=Level.INFORMASI, text="Aman")
+                ).status_code,
+                404,
+            )
             self.assertEqual(client.post(delete_url(alert)).status_code, 404)
-        bulk = client.post(
-            f"/admin/bulk/alerts/alert/delete/?next={LIST}&id={regency.pk}&id={other.pk}", {}
-        )
+        bulk = client.post(f"/admin/bulk/alerts/alert/delete/?next={LIST}&id={regency.pk}&id={other.pk}", {})
         self.assertIn(bulk.status_code, (200, 302, 403, 404))
         regency.refresh_from_db()
         other.refresh_from_db()
@@ -139,7 +150,9 @@ class AlertAdminTests(TestCase):
             for url in (LIST, ADD, edit_url(alert)):
                 response = client.get(url)
                 self.assertTrue(is_refused(response) or response.status_code == 404, (user, url))
-            self.assertTrue(is_refused(client.post(ADD, form(site=self.dinkes.site.pk, level=Level.INFORMASI))))
+            self.assertTrue(
+                is_refused(client.post(ADD, form(site=self.dinkes.site.pk, level=Level.INFORMASI)))
+            )
             self.assertNotContains(client.get("/admin/"), LIST)
         self.assertEqual(Alert.objects.count(), 1)
 

@@ -58,7 +58,9 @@ class BannerOverTimeTests(TestCase):
                 self.assertNotContains(get("/en/", host), "Pawan river flood")
 
     def test_opd_notice_shows_below_the_regency_alert_on_its_own_site_only_without_role_alert(self):
-        make_alert(site=self.dinkes.site, level=Level.WASPADA, text="Posyandu Delta Pawan pindah", starts_at=START)
+        make_alert(
+            site=self.dinkes.site, level=Level.WASPADA, text="Posyandu Delta Pawan pindah", starts_at=START
+        )
         with time_machine.travel(START + datetime.timedelta(minutes=1), tick=False):
             page = get("/", DINKES).content.decode()
             self.assertLess(page.index("Banjir Sungai Pawan"), page.index("Posyandu Delta Pawan pindah"))
