@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.alerts.views import alerts_feed, alerts_json
 from home.search.views import search
 from portal.core.views import robots_txt
 from portal.health.views import healthz, live
@@ -22,6 +23,8 @@ urlpatterns = [
     path("sitemap.xml", cached_sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The alert banner for other systems (home/alerts), both languages in one document.
+    path("peringatan.json", alerts_json, name="alerts_json"),
     path("healthz/", healthz, name="healthz"),
     # Answered in front of Django in production (health/probe.py); this is for other servers.
     path("healthz/live/", live, name="healthz_live"),
@@ -37,6 +40,7 @@ if settings.DEBUG:
 # Indonesian pages carry no prefix (/berita/...), English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", search, name="search"),
+    path("peringatan/rss/", alerts_feed, name="alerts_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

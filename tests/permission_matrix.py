@@ -96,6 +96,7 @@ class OPDObjects:
     assignment: object = None
     information_request: object = None
     objection: object = None
+    alert: object = None
 
 
 def build_opd(slug, name, marker):
@@ -170,6 +171,10 @@ def build_opd(slug, name, marker):
     objects.category = NewsCategory.objects.create(
         site=opd.site, name=f"{marker} kategori", slug=f"kategori-{slug}", locale=Locale.get_default()
     )
+    from home.alerts.models import Level
+    from home.alerts.tests.factories import make_alert
+
+    objects.alert = make_alert(site=opd.site, level=Level.INFORMASI, text=f"{marker} peringatan")
     from moderation.newsroom.tests.factories import make_assignment
 
     objects.assignment = make_assignment(opd, [penulis], title=f"{marker} liputan", place=f"{marker} tempat")
@@ -278,6 +283,8 @@ def _pk_for(pattern, objects, world):
         return world.locale.pk
     if "news_newscategory" in name:
         return objects.category.pk
+    if "alerts_alert" in name:
+        return objects.alert.pk
     if name.startswith(("wagtailsnippets", "wagtailsnippetchoosers")):
         return world.holiday.pk
     if name.startswith("wagtail_localize:"):
@@ -349,7 +356,7 @@ def has_objects(pattern):
         "model_name",
     }
     name = pattern.name or ""
-    if "news_newscategory" in name:
+    if "news_newscategory" in name or "alerts_alert" in name:
         return "pk" in pattern.params
     if name.startswith(("wagtaillocales", "wagtailsnippet", "wagtailadmin_password_reset")):
         return False

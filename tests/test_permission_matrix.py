@@ -316,6 +316,22 @@ RULES = {
     "wagtailsnippetchoosers_news_newscategory:chosen": R("PERW"),
     "wagtailsnippetchoosers_news_newscategory:chosen_multiple": R("PERW"),
     "wagtailsnippetchoosers_news_newscategory:create": R("W"),
+    # Alerts (home/alerts): the OPD's Web Administrator sets its own site's notice; the
+    # regency-wide banner is the regency portal's Web Administrator's (home/alerts/tests).
+    "wagtailsnippets_alerts_alert:list": R("W"),
+    "wagtailsnippets_alerts_alert:list_results": R("W"),
+    "wagtailsnippets_alerts_alert:add": R("W"),
+    "wagtailsnippets_alerts_alert:edit": R("W"),
+    "wagtailsnippets_alerts_alert:copy": R("W"),
+    "wagtailsnippets_alerts_alert:delete": R("W"),
+    "wagtailsnippets_alerts_alert:history": R("W"),
+    "wagtailsnippets_alerts_alert:history_results": R("W"),
+    "wagtailsnippets_alerts_alert:usage": R("W"),
+    "wagtailsnippetchoosers_alerts_alert:choose": R("W"),
+    "wagtailsnippetchoosers_alerts_alert:choose_results": R("W"),
+    "wagtailsnippetchoosers_alerts_alert:chosen": R("W"),
+    "wagtailsnippetchoosers_alerts_alert:chosen_multiple": R("W"),
+    "wagtailsnippetchoosers_alerts_alert:create": R("W"),
     # Newsroom planning (newsroom/): the OPD's Editor or Redaktur assigns, the team covers.
     "newsroom_index": R("PERW"),
     "newsroom_calendar": R("PERW"),

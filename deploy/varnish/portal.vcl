@@ -7,7 +7,8 @@ vcl 4.1;
 #   while the app fails, a page in cache is served from grace (up to a day old) instead.
 # - PURGE is accepted only on the listener named "purge" (varnishd -a purge=ADDRESS:6082,
 #   never exposed to nginx) and only from the app servers (acl purgers). It drops every cached
-#   copy of that host + path, whatever its query string (?page=2 of a listing) and language.
+#   copy of that host + path, whatever its query string (?page=2 of a listing) and language;
+#   with the header "X-Portal-Purge: host", every copy of that host (portal.page_cache.purge_sites).
 #   (Through nginx every request comes from nginx's address, so the address alone cannot
 #   tell an app server from a visitor; the listener can.)
 #
@@ -54,6 +55,11 @@ sub vcl_recv {
     if (req.method == "PURGE") {
         if (local.socket != "purge" || !client.ip ~ purgers) {
             return (synth(405, "PURGE not allowed from this address"));
+        }
+        # X-Portal-Purge: host drops every page of the host (the alert banner on every page changed).
+        if (req.http.X-Portal-Purge == "host") {
+            ban("obj.http.x-portal-host == " + req.http.host);
+            return (synth(200, "Purged host"));
         }
         ban("obj.http.x-portal-host == " + req.http.host + " && obj.http.x-portal-path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged"));
@@ -127,8 +133,14 @@ sub vcl_backend_response {
     if (!beresp.http.Cache-Control && !beresp.http.Expires) {
         set beresp.ttl = 120s;
     }
-    # While the app servers are down, serve what we have for up to a day.
-    set beresp.grace = 24h;
+    # While the app servers are down, serve what we have for up to a day; except a page whose
+    # lifetime the app cut to the moment it changes by itself (an alert banner starting or
+    # ending: X-Portal-Expires-Exactly), which must not be served once that moment has passed.
+    if (beresp.http.X-Portal-Expires-Exactly) {
+        set beresp.grace = 0s;
+    } else {
+        set beresp.grace = 24h;
+    }
     return (deliver);
 }
 
@@ -140,6 +152,7 @@ sub vcl_deliver {
     }
     unset resp.http.x-portal-host;
     unset resp.http.x-portal-path;
+    unset resp.http.X-Portal-Expires-Exactly;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
     return (deliver);

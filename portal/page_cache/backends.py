@@ -24,6 +24,20 @@ class VarnishBackend(HTTPBackend):
         self.timeout = float(params.pop("TIMEOUT", 2))
         super().__init__(params)
 
+    def purge_host(self, root_url):
+        """Drop every cached page of one host (portal.vcl bans the host on this header)."""
+        parts = urlsplit(root_url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        request = PurgeRequest(
+            url=urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""]),
+            headers={
+                "Host": host,
+                "X-Portal-Purge": "host",
+                "User-Agent": f"Wagtail-frontendcache/{__version__}",
+            },
+        )
+        return self._send(request, root_url)
+
     def purge(self, url):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
@@ -31,6 +45,9 @@ class VarnishBackend(HTTPBackend):
             url=urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""]),
             headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{__version__}"},
         )
+        return self._send(request, url)
+
+    def _send(self, request, url):
         try:
             urlopen(request, timeout=self.timeout).close()  # noqa: S310 - LOCATION comes from settings
         except HTTPError as error:

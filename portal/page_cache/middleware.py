@@ -1,6 +1,9 @@
 """Cache-Control for the page cache: public pages may be kept, personal ones never."""
 
+import math
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
@@ -37,14 +40,33 @@ class CacheControlMiddleware:
             and "Cache-Control" not in response
             and not response.cookies
         ):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PORTAL_BROWSER_CACHE_SECONDS,
-                s_maxage=settings.PORTAL_SHARED_CACHE_SECONDS,
-            )
+            max_age, s_maxage = settings.PORTAL_BROWSER_CACHE_SECONDS, settings.PORTAL_SHARED_CACHE_SECONDS
+            until = getattr(request, "_portal_expires_at", None)
+            if until is not None:
+                seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+                if seconds < s_maxage:
+                    s_maxage = seconds
+                    # portal.vcl: no grace for this copy, it must not outlive that moment.
+                    response["X-Portal-Expires-Exactly"] = "1"
+                max_age = min(max_age, seconds)
+            patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
             set_last_modified(request, response)
         return response
+
+
+def expires_at(request, moment):
+    """Part of this response changes by itself at ``moment`` (an alert banner starts or ends):
+    no cache may keep it past then."""
+    current = getattr(request, "_portal_expires_at", None)
+    if current is None or moment < current:
+        request._portal_expires_at = moment
+
+
+def changed_at_least(request, moment):
+    """Part of this response last changed at ``moment``: its Last-Modified is no older."""
+    current = getattr(request, "_portal_changed_at", None)
+    if current is None or moment > current:
+        request._portal_changed_at = moment
 
 
 def remember_served_page(page, request, serve_args, serve_kwargs):
@@ -65,4 +87,5 @@ def set_last_modified(request, response):
     from portal.core.site_settings import changed_at
 
     moment = max(page.last_published_at, changed_at() or page.last_published_at)
+    moment = max(moment, getattr(request, "_portal_changed_at", None) or moment)
     response["Last-Modified"] = http_date(moment.timestamp())

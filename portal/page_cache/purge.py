@@ -59,6 +59,41 @@ def purge_now(urls):
                 break
 
 
+def purge_sites(sites):
+    """Drop every cached page of these sites once the transaction commits: something shown on
+    every page changed (the alert banner, home/alerts)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    root_urls = [site.root_url for site in sites]
+    logger.info("Purging every page of %d sites", len(root_urls))
+    transaction.on_commit(lambda: purge_hosts_now(root_urls))
+
+
+def purge_hosts_now(root_urls, backend_names=None, retry=True):
+    """Ask every configured Varnish to drop all it keeps for each site's host; a Varnish that
+    cannot be reached gets the rest through the task queue (once).
+
+    A backend that cannot drop a whole host (not ours) is sent each site's home page and
+    site-wide paths instead; the rest then expires by itself (s-maxage).
+    """
+    for name, backend in get_backends(backends=backend_names).items():
+        pending = [url for url in root_urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        purge_host = getattr(backend, "purge_host", None)
+        for index, root_url in enumerate(pending):
+            if purge_host is None:
+                backend.purge_batch([f"{root_url}/", *site_urls(root_url)])
+            elif purge_host(root_url) is False:
+                if retry:
+                    from .tasks import purge_hosts_task
+
+                    purge_hosts_task.enqueue(pending[index:], [name])
+                else:
+                    logger.error(
+                        "Varnish %s unreachable: %d sites keep their pages", name, len(pending) - index
+                    )
+                break
+
+
 def on_publish_change(sender, instance, **kwargs):
     """page_published / page_unpublished: purge once the change is committed."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):

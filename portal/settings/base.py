@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "news.gallery",
     "home.navigation",
     "home.search",
+    "home.alerts",
     "moderation",
     "portal.workdays",
     "moderation.compliance",

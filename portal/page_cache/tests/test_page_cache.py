@@ -27,14 +27,19 @@ def add_news(opd, title="Posyandu", slug="posyandu"):
 
 
 class FakeVarnish:
-    """Records the PURGE requests it receives (method, Host, path)."""
+    """Records the PURGE requests it receives (Host, path), and apart the hosts it was asked
+    to drop whole (``X-Portal-Purge: host``)."""
 
     def __init__(self):
         received = self.received = []
+        hosts = self.purged_hosts = []
 
         class Handler(BaseHTTPRequestHandler):
             def do_PURGE(self):  # noqa: N802 - HTTP method name
-                received.append((self.headers["Host"], self.path))
+                if self.headers.get("X-Portal-Purge") == "host":
+                    hosts.append(self.headers["Host"])
+                else:
+                    received.append((self.headers["Host"], self.path))
                 self.send_response(200)
                 self.end_headers()
 
