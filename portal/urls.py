@@ -37,6 +37,8 @@ if settings.DEBUG:
 # Indonesian pages carry no prefix (/berita/...), English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", search, name="search"),
+    # The Survei Kepuasan Masyarakat of the request's OPD site (ppid/skm/).
+    path("skm/", include("ppid.skm.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
