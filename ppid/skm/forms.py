@@ -82,5 +82,7 @@ class PeriodForm(forms.ModelForm):
         elif start and end and opd:
             overlapping = SurveyPeriod.objects.filter(opd=opd, closed_at=None, start__lte=end, end__gte=start)
             if overlapping.exists():
-                self.add_error("start", _("Periode ini bertumpang tindih dengan periode lain yang masih terbuka."))
+                self.add_error(
+                    "start", _("Periode ini bertumpang tindih dengan periode lain yang masih terbuka.")
+                )
         return cleaned

@@ -77,7 +77,9 @@ class SurveyPeriod(models.Model):
     minimum_sample = models.PositiveIntegerField(
         _("sampel minimum"),
         default=0,
-        help_text=_("Jumlah responden minimum yang ditetapkan OPD (misalnya menurut tabel Krejcie dan Morgan)."),
+        help_text=_(
+            "Jumlah responden minimum yang ditetapkan OPD (misalnya menurut tabel Krejcie dan Morgan)."
+        ),
     )
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
 
@@ -88,7 +90,9 @@ class SurveyPeriod(models.Model):
         verbose_name_plural = _("periode survei")
         ordering = ["-start", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="skm_period_end_after_start")
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="skm_period_end_after_start"
+            )
         ]
 
     def __str__(self):

@@ -6,7 +6,6 @@ cookie per OPD and period (one response per visit) and floods by the PPID forms'
 limit (ppid/abuse.py, form name "skm"); a bot filling the honeypot is refused quietly.
 """
 
-from django.core import signing
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -66,9 +65,17 @@ def already_answered(request, opd, period):
 def scan_suggestion(text):
     """Whether the integrity scanner holds the suggestion back (spam words, foreign links, hidden
     markup): held text is never shown, in the admin or on the result page."""
-    from moderation.integrity.scan import allowed_domains, find_foreign_domains, find_hidden, find_spam, spam_terms
+    from moderation.integrity.scan import (
+        allowed_domains,
+        find_foreign_domains,
+        find_hidden,
+        find_spam,
+        spam_terms,
+    )
 
-    return bool(find_spam(text, spam_terms()) or find_foreign_domains(text, allowed_domains()) or find_hidden(text))
+    return bool(
+        find_spam(text, spam_terms()) or find_foreign_domains(text, allowed_domains()) or find_hidden(text)
+    )
 
 
 def survey_form(request):

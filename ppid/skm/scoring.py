@@ -72,7 +72,10 @@ UNSUR = (
     Unsur(
         "U7",
         _("Perilaku pelaksana"),
-        _("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"),
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
+            "kesopanan dan keramahan?"
+        ),
         (
             _("Tidak sopan dan ramah"),
             _("Kurang sopan dan ramah"),
@@ -84,7 +87,12 @@ UNSUR = (
         "U8",
         _("Penanganan pengaduan, saran dan masukan"),
         _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
-        (_("Tidak ada"), _("Ada tetapi tidak berfungsi"), _("Berfungsi kurang maksimal"), _("Dikelola dengan baik")),
+        (
+            _("Tidak ada"),
+            _("Ada tetapi tidak berfungsi"),
+            _("Berfungsi kurang maksimal"),
+            _("Dikelola dengan baik"),
+        ),
     ),
     Unsur(
         "U9",
@@ -161,9 +169,14 @@ class Result:
     @property
     def per_unsur(self):
         """(unsur, NRR, NRR x 25) for each unsur: the per-element bars of the result page."""
-        return [
-            (unsur, nrr, _round(exact * CONVERSION)) for unsur, nrr, exact in zip(UNSUR, self.nrr, self.exact_nrr, strict=True)
-        ] if self.respondents else []
+        return (
+            [
+                (unsur, nrr, _round(exact * CONVERSION))
+                for unsur, nrr, exact in zip(UNSUR, self.nrr, self.exact_nrr, strict=True)
+            ]
+            if self.respondents
+            else []
+        )
 
 
 def compute(sums, respondents):
@@ -171,7 +184,9 @@ def compute(sums, respondents):
     sums = tuple(int(value) for value in sums)
     if len(sums) != len(UNSUR):
         raise ValueError("nine sums are needed, one per unsur")
-    exact = tuple(Fraction(value, respondents) for value in sums) if respondents else (Fraction(0),) * len(UNSUR)
+    exact = (
+        tuple(Fraction(value, respondents) for value in sums) if respondents else (Fraction(0),) * len(UNSUR)
+    )
     return Result(respondents, sums, exact)
 
 

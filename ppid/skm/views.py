@@ -36,7 +36,10 @@ def opds_reading_suggestions(user):
 
 class ReportFilterForm(forms.Form):
     opd = forms.ModelChoiceField(
-        label=gettext_lazy("OPD"), queryset=OPD.objects.none(), required=False, empty_label=gettext_lazy("Semua")
+        label=gettext_lazy("OPD"),
+        queryset=OPD.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Semua"),
     )
     tahun = forms.IntegerField(label=gettext_lazy("Tahun"), required=False, min_value=2000, max_value=2100)
 
@@ -125,7 +128,9 @@ class SKMReportView(SpreadsheetExportMixin, View):
 
 
 class FollowUpForm(forms.Form):
-    note = forms.CharField(label=gettext_lazy("Catatan tindak lanjut"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=gettext_lazy("Catatan tindak lanjut"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def suggestions(request):
@@ -138,14 +143,17 @@ def suggestions(request):
         .select_related("opd", "period")
         .order_by("followed_up_at", "-submitted_at")
     )
-    return TemplateResponse(request, "skm/admin/suggestions.html", {"items": items[:200], "form": FollowUpForm()})
+    return TemplateResponse(
+        request, "skm/admin/suggestions.html", {"items": items[:200], "form": FollowUpForm()}
+    )
 
 
 def follow_up(request, pk):
     if request.method != "POST":
         return redirect("skm_suggestions")
     item = get_object_or_404(
-        SurveyResponse.objects.filter(opd__in=opds_reading_suggestions(request.user), suggestion_held=False), pk=pk
+        SurveyResponse.objects.filter(opd__in=opds_reading_suggestions(request.user), suggestion_held=False),
+        pk=pk,
     )
     form = FollowUpForm(request.POST)
     if form.is_valid():

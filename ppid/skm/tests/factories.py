@@ -24,12 +24,16 @@ def open_period(opd, name="Semester II 2026", minimum_sample=0):
 def service(opd, title="Penerbitan Surat Keterangan Sehat"):
     ppid = PPIDPage.objects.child_of(opd.site.root_page).get()
     existing = StandarPelayananPage.objects.child_of(ppid).filter(title=title).first()
-    return existing or publish(ppid, StandarPelayananPage(title=title, slug=title.lower().replace(" ", "-")[:50]))
+    return existing or publish(
+        ppid, StandarPelayananPage(title=title, slug=title.lower().replace(" ", "-")[:50])
+    )
 
 
 def form_data(answers=(4, 3, 3, 4, 3, 3, 4, 3, 3), **overrides):
     data = {field: str(value) for field, value in zip(scoring.FIELDS, answers, strict=True)}
-    data.update({"age_band": "30-39", "sex": "P", "education": "s1", "occupation": "swasta", "suggestion": ""})
+    data.update(
+        {"age_band": "30-39", "sex": "P", "education": "s1", "occupation": "swasta", "suggestion": ""}
+    )
     data.update(overrides)
     return data
 

@@ -69,7 +69,9 @@ class SKMAdminTests(TestCase):
         self.assertNotContains(page, "Semester II 2026 Dinkes")
 
     def test_the_regency_portal_redaktur_reads_every_opd_and_the_xlsx_holds_the_same_figures(self):
-        self.assertEqual(set(self.rows(self.portal_redaktur)), {"Semester II 2026 Dinkes", "Semester II 2026 Disdik"})
+        self.assertEqual(
+            set(self.rows(self.portal_redaktur)), {"Semester II 2026 Dinkes", "Semester II 2026 Disdik"}
+        )
         response = login(self.portal_redaktur).get(REPORT, {"export": "xlsx"})
         sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         values = {row[1]: row for row in sheet.iter_rows(values_only=True)}
@@ -90,7 +92,9 @@ class SKMAdminTests(TestCase):
         item = self.dinkes_period.responses.exclude(suggestion="").get()
         refused = login(self.disdik_admin).post(f"/admin/skm/saran/{item.pk}/tindak-lanjut/", {"note": "x"})
         self.assertEqual(refused.status_code, 404)
-        login(self.dinkes_ppid).post(f"/admin/skm/saran/{item.pk}/tindak-lanjut/", {"note": "Kursi ditambah 10."})
+        login(self.dinkes_ppid).post(
+            f"/admin/skm/saran/{item.pk}/tindak-lanjut/", {"note": "Kursi ditambah 10."}
+        )
         item.refresh_from_db()
         self.assertIsNotNone(item.followed_up_at)
         self.assertEqual(item.follow_up_note, "Kursi ditambah 10.")
@@ -108,7 +112,13 @@ class SKMAdminTests(TestCase):
         )
         self.assertEqual(other.status_code, 200)  # a form error: Disdik is not a choice
         self.assertFalse(SurveyPeriod.objects.filter(name="Tahun 2027").exists())
-        year = {"opd": self.dinkes.pk, "name": "Tahun 2027", "start": "2027-01-01", "end": "2027-12-31", "minimum_sample": 100}
+        year = {
+            "opd": self.dinkes.pk,
+            "name": "Tahun 2027",
+            "start": "2027-01-01",
+            "end": "2027-12-31",
+            "minimum_sample": 100,
+        }
         # Dinkes's open period runs into January 2027: a response must belong to one period.
         self.assertContains(client.post("/admin/skm/periode/", year), "bertumpang tindih")
         self.assertEqual(client.post(f"/admin/skm/periode/{self.disdik_period.pk}/tutup/").status_code, 404)

@@ -49,7 +49,9 @@ class SurveyFormTests(TestCase):
         response = self.post(form_data(service=self.service.pk, suggestion="Antrean perlu nomor urut."))
         self.assertRedirects(response, "/skm/terima-kasih/")
         stored = SurveyResponse.objects.get()
-        self.assertEqual((stored.opd, stored.period, stored.service), (self.dinkes, self.period, self.service))
+        self.assertEqual(
+            (stored.opd, stored.period, stored.service), (self.dinkes, self.period, self.service)
+        )
         self.assertEqual(stored.answers, (4, 3, 3, 4, 3, 3, 4, 3, 3))
         self.assertEqual(stored.suggestion, "Antrean perlu nomor urut.")
         self.assertFalse(stored.suggestion_held)
@@ -91,7 +93,7 @@ class SurveyFormTests(TestCase):
         self.assertEqual(SurveyResponse.objects.count(), 1)
 
     def test_a_forged_cookie_does_not_count_as_answered(self):
-        self.client.cookies["skm-%d" % self.dinkes.pk] = str(self.period.pk)
+        self.client.cookies[f"skm-{self.dinkes.pk}"] = str(self.period.pk)
         self.assertEqual(self.post(form_data(service=self.service.pk)).status_code, 302)
 
     def test_a_bot_filling_the_honeypot_is_refused_quietly(self):
@@ -103,8 +105,12 @@ class SurveyFormTests(TestCase):
     @override_settings(PORTAL_PPID_RATE_LIMIT=2)
     def test_many_responses_from_one_address_are_held_back_with_a_429_and_the_form_kept(self):
         for _ in range(2):
-            self.assertEqual(self.post(form_data(service=self.service.pk), Client(headers={"host": HOST})).status_code, 302)
-        refused = self.post(form_data(service=self.service.pk, suggestion="Tetap di sini."), Client(headers={"host": HOST}))
+            self.assertEqual(
+                self.post(form_data(service=self.service.pk), Client(headers={"host": HOST})).status_code, 302
+            )
+        refused = self.post(
+            form_data(service=self.service.pk, suggestion="Tetap di sini."), Client(headers={"host": HOST})
+        )
         self.assertEqual(refused.status_code, 429)
         self.assertIn("Retry-After", refused)
         self.assertContains(refused, "Tetap di sini.", status_code=429)
@@ -150,7 +156,9 @@ class SurveyFormTests(TestCase):
         # Another OPD's site does not show it.
         other = make_opd("disdik", "Dinas Pendidikan")
         self.assertEqual(
-            Client(headers={"host": "disdik.ketapangkab.localhost"}).get(f"/skm/hasil/{self.period.pk}/").status_code,
+            Client(headers={"host": "disdik.ketapangkab.localhost"})
+            .get(f"/skm/hasil/{self.period.pk}/")
+            .status_code,
             404,
         )
         self.assertFalse(other.survey_periods.exists())

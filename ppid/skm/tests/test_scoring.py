@@ -17,7 +17,9 @@ SAMPLE = [
 # 3.5 3.25 2.75 4 3.25 3.25 4 2.75 2.75; their sum is 29.5; weighted 1/9 each: 3.2777...;
 # x 25 = 81.9444... -> IKM 81.94, mutu B (Baik: 76.61-88.30).
 HAND_SUMS = (14, 13, 11, 16, 13, 13, 16, 11, 11)
-HAND_NRR = tuple(Decimal(v) for v in ("3.500", "3.250", "2.750", "4.000", "3.250", "3.250", "4.000", "2.750", "2.750"))
+HAND_NRR = tuple(
+    Decimal(v) for v in ("3.500", "3.250", "2.750", "4.000", "3.250", "3.250", "4.000", "2.750", "2.750")
+)
 
 
 class ScoringTests(SimpleTestCase):
