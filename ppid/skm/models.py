@@ -113,6 +113,21 @@ def result_of(responses):
     return scoring.compute([totals[field] or 0 for field in scoring.FIELDS], respondents)
 
 
+def results_by_period(periods):
+    """{period id: result} for many periods in one grouped query (no response: no index)."""
+    ids = [period.pk for period in periods]
+    rows = (
+        SurveyResponse.objects.filter(period__in=ids)
+        .values("period")
+        .annotate(respondents=Count("pk"), **{field: Sum(field) for field in scoring.FIELDS})
+    )
+    found = {
+        row["period"]: scoring.compute([row[f] for f in scoring.FIELDS], row["respondents"]) for row in rows
+    }
+    empty = scoring.compute([0] * len(scoring.FIELDS), 0)
+    return {pk: found.get(pk, empty) for pk in ids}
+
+
 ANSWER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
 

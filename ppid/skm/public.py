@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from opd.directory import OPDDirectory
+from portal.core.public_urls import site_url_for_request
 from ppid import abuse
 from ppid.models import StandarPelayananPage
 from ppid.public import PRIVATE_REFERRER_POLICY, RATE_LIMIT_MESSAGES
 
 from . import scoring
 from .forms import SurveyForm
-from .models import PROFILE_FIELDS, SurveyPeriod, SurveyResponse, result_of
+from .models import PROFILE_FIELDS, SurveyPeriod, SurveyResponse, result_of, results_by_period
 
 FORM_NAME = "skm"
 COOKIE_SALT = "skm-response"
@@ -161,8 +162,30 @@ def _public(response):
 
 def results(request):
     _site, opd = site_and_opd(request)
-    periods = [(period, period.result()) for period in SurveyPeriod.objects.published().filter(opd=opd)]
-    return _public(TemplateResponse(request, "skm/results.html", {"opd": opd, "periods": periods}))
+    own = list(SurveyPeriod.objects.published().filter(opd=opd))
+    found = results_by_period(own)
+    context = {"opd": opd, "periods": [(period, found[period.pk]) for period in own]}
+    if opd.is_portal:
+        context["regency"] = regency_rows(request)
+    return _public(TemplateResponse(request, "skm/results.html", context))
+
+
+def regency_rows(request):
+    """The regency portal's overview: each OPD's latest closed period, its index and a link to
+    its result page on the OPD's own site (with the visitor's scheme and port)."""
+    latest = {}
+    for period in SurveyPeriod.objects.published().order_by("opd_id", "-end", "-pk"):
+        latest.setdefault(period.opd_id, period)
+    found = results_by_period(latest.values())
+    rows = []
+    for opd in OPDDirectory.shared().opds:
+        period = latest.get(opd.pk)
+        if period is not None:
+            url = site_url_for_request(opd.site, request).rstrip("/") + reverse(
+                "skm:result", args=[period.pk]
+            )
+            rows.append({"opd": opd, "period": period, "result": found[period.pk], "url": url})
+    return rows
 
 
 def profile_counts(responses):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.http import require_POST
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from opd.models import OPD
@@ -24,7 +25,7 @@ from opd.scoping import opds_administered_by, opds_reported_to
 
 from . import scoring
 from .forms import PeriodForm
-from .models import SurveyPeriod, SurveyResponse, result_of
+from .models import SurveyPeriod, SurveyResponse, result_of, results_by_period
 
 
 def opds_reading_suggestions(user):
@@ -107,7 +108,8 @@ class SKMReportView(SpreadsheetExportMixin, View):
                 year = form.cleaned_data["tahun"]
                 periods = periods.filter(start__year__lte=year, end__year__gte=year)
         periods = periods.order_by("opd__name", "-start")
-        rows = [ReportRow(period, period.result()) for period in periods]
+        results = results_by_period(periods)
+        rows = [ReportRow(period, results[period.pk]) for period in periods]
         if self.is_export:
             return self.as_spreadsheet(rows, request.GET["export"])
         overall = result_of(SurveyResponse.objects.filter(period__in=periods))
@@ -148,9 +150,8 @@ def suggestions(request):
     )
 
 
+@require_POST
 def follow_up(request, pk):
-    if request.method != "POST":
-        return redirect("skm_suggestions")
     item = get_object_or_404(
         SurveyResponse.objects.filter(opd__in=opds_reading_suggestions(request.user), suggestion_held=False),
         pk=pk,
@@ -179,9 +180,8 @@ def periods(request):
     return TemplateResponse(request, "skm/admin/periods.html", {"form": form, "items": items})
 
 
+@require_POST
 def close_period(request, pk):
-    if request.method != "POST":
-        return redirect("skm_periods")
     period = get_object_or_404(SurveyPeriod.objects.filter(opd__in=opds_administered_by(request.user)), pk=pk)
     if period.closed_at is None:
         period.closed_at = timezone.now()

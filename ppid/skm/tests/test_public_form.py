@@ -162,3 +162,13 @@ class SurveyFormTests(TestCase):
             404,
         )
         self.assertFalse(other.survey_periods.exists())
+
+    def test_the_regency_portal_lists_each_opds_latest_closed_result(self):
+        respond(self.period, (4,) * 9, self.service)
+        self.period.closed_at = timezone.now()
+        self.period.save()
+        portal = Client(headers={"host": "ketapangkab.localhost"}).get("/skm/hasil/")
+        self.assertContains(portal, "IKM seluruh perangkat daerah")
+        self.assertContains(portal, f'href="http://dinkes.ketapangkab.localhost/skm/hasil/{self.period.pk}/"')
+        self.assertContains(portal, "A (Sangat Baik)")
+        self.assertNotContains(self.client.get("/skm/hasil/"), "IKM seluruh perangkat daerah")
