@@ -166,7 +166,7 @@ def results(request):
     found = results_by_period(own)
     context = {"opd": opd, "periods": [(period, found[period.pk]) for period in own]}
     if opd.is_portal:
-        context["regency"] = regency_rows(request)
+        context["regency_rows"] = regency_rows(request)
     return _public(TemplateResponse(request, "skm/results.html", context))
 
 
