@@ -63,16 +63,18 @@ class SurveyJourneyTests(KeepsMigratedData, StaticLiveServerTestCase):
         watcher = browser.PageWatcher(page)
         before = SurveyResponse.objects.count()
 
-        def step(label):
+        def step(label, axe=False):
             page.wait_for_load_state("load")
             browser.assert_page_is_sound(self, page, watcher, f"{name} {label}")
+            if axe:  # axe-core: no serious or critical violation
+                self.assertEqual(browser.serious_violations(page), [], f"{name} {label}")
             page.screenshot(path=self.shots / f"{name}-{label}.png", full_page=True)
 
         page.goto(self.url(OPD_HOST))
         step("01-home")
         page.locator(".footer-ppid a", has_text="Survei kepuasan masyarakat").click()
         page.wait_for_url("**/skm/")
-        step("02-form")
+        step("02-form", axe=True)
 
         page.locator("select[name=service]").select_option(index=1)
         for unsur, value in zip(scoring.UNSUR[1:], ANSWERS[1:], strict=True):  # U1 left out
@@ -86,13 +88,13 @@ class SurveyJourneyTests(KeepsMigratedData, StaticLiveServerTestCase):
         self.assertEqual(page.locator("textarea[name=suggestion]").input_value(), "Loket dibuka lebih pagi.")
         self.assertTrue(page.locator("input[name=u9][value='3']").is_checked(), "answers kept")
         self.assertEqual(SurveyResponse.objects.count(), before)
-        step("03-field-error")
+        step("03-field-error", axe=True)
 
         page.locator("input[name=u1][value='4']").check()
         page.locator("main form button[type=submit]").click()
         page.wait_for_url("**/skm/terima-kasih/")
         self.assertIn("Jawaban Anda sudah kami terima", page.locator("main").inner_text())
-        step("04-thanks")
+        step("04-thanks", axe=True)
         stored = SurveyResponse.objects.order_by("-pk").first()
         self.assertEqual(SurveyResponse.objects.count(), before + 1)
         self.assertEqual(stored.answers, ANSWERS)
@@ -113,4 +115,4 @@ class SurveyJourneyTests(KeepsMigratedData, StaticLiveServerTestCase):
         page.locator("main table a").first.click()
         page.wait_for_url("**/skm/hasil/*/")
         self.assertRegex(page.locator(".skm-mutu").inner_text(), r"^[ABCD] \(")
-        step("06-result")
+        step("06-result", axe=True)
