@@ -86,6 +86,17 @@ def seed_ppid(opd, home, people, developer):
             produk="<p>Informasi publik yang diminta.</p>",
             pengaduan="<p>Melalui keberatan kepada atasan PPID atau SP4N-LAPOR!.</p>",
             dasar_hukum="<p>UU 14/2008; UU 25/2009; Perki 1/2021.</p>",
+            sarana="<ul><li>Meja layanan informasi dan ruang tunggu</li><li>Komputer dan pemindai</li>"
+            "<li>Formulir daring di situs ini</li></ul>",
+            kompetensi="<p>Pegawai yang memahami UU 14/2008 dan klasifikasi informasi, telah mengikuti "
+            "bimbingan teknis PPID.</p>",
+            pengawasan="<p>Atasan PPID memeriksa register permohonan setiap bulan.</p>",
+            jumlah_pelaksana="<p>2 orang petugas layanan informasi dan 1 orang PPID pelaksana.</p>",
+            jaminan_pelayanan="<p>Permohonan dijawab paling lambat 10 hari kerja; bila terlambat, "
+            "pemohon dapat mengajukan keberatan.</p>",
+            jaminan_keamanan="<p>Data pribadi pemohon hanya dibaca PPID dan dihapus setelah masa "
+            "retensi.</p>",
+            evaluasi="<p>Survei Kepuasan Masyarakat tiap semester dan laporan layanan informasi tahunan.</p>",
             maklumat=f"<p>Dengan ini {opd.name} sanggup menyelenggarakan pelayanan sesuai standar "
             "pelayanan yang telah ditetapkan.</p>",
             information_class="berkala",

@@ -41,6 +41,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("cari/", search, name="search"),
     path("peringatan/rss/", alerts_feed, name="alerts_feed"),
+    # The Survei Kepuasan Masyarakat of the request's OPD site (ppid/skm/).
+    path("skm/", include("ppid.skm.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

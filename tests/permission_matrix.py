@@ -97,6 +97,8 @@ class OPDObjects:
     information_request: object = None
     objection: object = None
     alert: object = None
+    survey_period: object = None
+    survey_response: object = None
 
 
 def build_opd(slug, name, marker):
@@ -197,6 +199,11 @@ def build_opd(slug, name, marker):
         rejection_basis=marker,
     )
     objects.objection = file_objection(objects.information_request, "a", f"{marker} keberatan")
+    # A survey period and a response with a suggestion (ppid/skm/), marked like every name.
+    from ppid.skm.tests.factories import open_period, respond
+
+    objects.survey_period = open_period(opd, name=f"{marker} periode")
+    objects.survey_response = respond(objects.survey_period, (3,) * 9, suggestion=f"{marker} saran")
     return objects
 
 
@@ -293,6 +300,10 @@ def _pk_for(pattern, objects, world):
         return objects.information_request.pk
     if name == "ppid_objection":
         return objects.objection.pk
+    if name == "skm_follow_up":
+        return objects.survey_response.pk
+    if name == "skm_close_period":
+        return objects.survey_period.pk
     raise KeyError(f"no object for pk in {pattern.key}")
 
 

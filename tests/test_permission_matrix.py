@@ -24,6 +24,7 @@ from wagtail.models import Page, Revision, TaskState
 
 from opd.roles import Role
 from ppid.models import InformationRequest, Objection
+from ppid.skm.models import SurveyPeriod, SurveyResponse
 from tests.admin import login
 from tests.permission_matrix import admin_patterns, build_world, has_objects, title_probe_urls, url_for
 
@@ -301,6 +302,13 @@ RULES = {
     "ppid_objection": R("I"),
     "ppid_service_report": R("WI"),
     "ppid_dip_report": R("PERWI"),
+    # Survei Kepuasan Masyarakat (ppid/skm/): the IKM report to every role (its own OPD), the
+    # suggestions to the PPID and Web Administrator, the periods to the Web Administrator.
+    "skm_report": R("PERWI"),
+    "skm_suggestions": R("WI"),
+    "skm_follow_up": R("WI", method="POST"),
+    "skm_periods": R("W"),
+    "skm_close_period": R("W", method="POST"),
     # Per-site news categories: managed by the Web Administrator, chosen by every role.
     "wagtailsnippets_news_newscategory:list": R("W"),
     "wagtailsnippets_news_newscategory:list_results": R("W"),
@@ -418,6 +426,8 @@ class PermissionMatrixTests(TestCase):
                 InformationRequest.objects.values_list("pk", "status", "due_date", "name")
             ),
             "objections": sorted(Objection.objects.values_list("pk", "status", "answer")),
+            "survey_periods": sorted(SurveyPeriod.objects.values_list("pk", "closed_at")),
+            "survey_responses": sorted(SurveyResponse.objects.values_list("pk", "followed_up_at")),
         }
 
     def walk(self, client, role):

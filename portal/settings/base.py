@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "moderation.integrity",
     "moderation.newsroom",
     "ppid",
+    "ppid.skm",
     # Production profile (issue 8): hardening, page cache purge, health, backup.
     "portal.security",
     "portal.page_cache",

@@ -57,6 +57,7 @@ class PPIDPage(RoutablePageMixin, BasePage):
     def service_links(self, request=None):
         """(label, URL) of the PPID's public services, in the active language, for the footer and
         as the submenu of a menu entry pointing at this page (navigation's ``menu_links``)."""
+        from django.urls import reverse
         from django.utils.translation import gettext
 
         url = self.get_url(request)
@@ -68,6 +69,8 @@ class PPIDPage(RoutablePageMixin, BasePage):
             (gettext("Permohonan informasi"), url + self.reverse_subpage("request_route")),
             (gettext("Lacak permohonan"), url + self.reverse_subpage("lookup_route")),
             (gettext("Keberatan"), url + self.reverse_subpage("objection_lookup_route")),
+            # The site's Survei Kepuasan Masyarakat (ppid/skm/), at /skm/ of the same host.
+            (gettext("Survei kepuasan masyarakat"), reverse("skm:form")),
         ]
 
     menu_links = service_links

@@ -31,6 +31,7 @@ from demo.content import (
 )
 from demo.newsroom import seed_assignments
 from demo.ppid import seed_ppid
+from demo.skm import seed_skm
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 from opd.provisioning import provision_opd
@@ -157,6 +158,7 @@ class Command(BaseCommand):
         created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
         created_any |= seed_assignments(opd, people, spec["short_name"])
         created_any |= seed_ppid(opd, home, people, developer)
+        created_any |= seed_skm(opd)
         return created_any
 
     def seed_profile(self, home, spec, developer):
