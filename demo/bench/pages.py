@@ -60,7 +60,13 @@ OTHER_PAGES = [
     ("JDIH detail", "jdih.LegalProductPage", ""),
     ("dataset list", "opendata.DatasetIndexPage", ""),
     ("dataset detail", "opendata.DatasetPage", ""),
-    ("SKM results", "skm.SurveyPage", ""),
+]
+
+# Pages that are views rather than page types: (row name, app label, path on an OPD site).
+OTHER_VIEWS = [
+    ("SKM form", "skm", "/skm/"),
+    ("SKM results list", "skm", "/skm/hasil/"),
+    ("alerts JSON", "alerts", "/peringatan.json"),
 ]
 
 
@@ -82,6 +88,7 @@ def found_pages(host, site_slug="opd01"):
         )
         if page is not None:
             rows.append((name, host, page.url_path.removeprefix(f"/{site_slug}") + suffix))
+    rows += [(name, host, path) for name, label, path in OTHER_VIEWS if label in apps.app_configs]
     return rows
 
 
