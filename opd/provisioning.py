@@ -244,9 +244,7 @@ def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_em
     groups = _ensure_groups(opd)
     _grant_permissions(opd, groups, root_pages)
     # The SOP workflow (moderation/provisioning.py) and the PPID pages answer this signal.
-    opd_provisioned.send(
-        sender=OPD, opd=opd, home=home, english_home=english_home, groups=groups, kind=kind
-    )
+    opd_provisioned.send(sender=OPD, opd=opd, home=home, english_home=english_home, groups=groups, kind=kind)
     result = ProvisionResult(opd=opd, created=created)
     if admin_email:
         try:

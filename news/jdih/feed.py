@@ -95,7 +95,15 @@ def jdihn_feed(request):
     limit = MAX_LIMIT if limit is None else min(limit, MAX_LIMIT)
     key = ":".join(
         str(part)
-        for part in ("jdih:jdihn", site.pk, request.scheme, request.get_host(), offset, limit, current_version())
+        for part in (
+            "jdih:jdihn",
+            site.pk,
+            request.scheme,
+            request.get_host(),
+            offset,
+            limit,
+            current_version(),
+        )
     )
     content = cache.get(key)
     if content is None:

@@ -28,8 +28,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.core.models import BasePage
 from news.library.models import DocumentIndexPage, DocumentPage, DocumentStatus, DocumentType
+from portal.core.models import BasePage
 
 logger = logging.getLogger(__name__)
 
@@ -265,9 +265,7 @@ class LegalProductPage(RoutablePageMixin, DocumentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["downloads"] = getattr(
-            DownloadCount.objects.filter(page_id=self.pk).first(), "count", 0
-        )
+        context["downloads"] = getattr(DownloadCount.objects.filter(page_id=self.pk).first(), "count", 0)
         return context
 
     @path("unduh/", name="download")
@@ -306,6 +304,9 @@ class DownloadCount(models.Model):
 
     page = models.OneToOneField(LegalProductPage, on_delete=models.CASCADE, primary_key=True)
     count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.page_id}: {self.count}"
 
 
 class LegalProductFilterForm(forms.Form):

@@ -131,8 +131,8 @@ class SiteKindTests(JDIHTestCase):
         self.assertEqual(LegalProductIndexPage.objects.filter(locale__language_code="id").count(), 1)
         with self.assertRaisesMessage(CommandError, "Jenis situs 'perpustakaan' tidak dikenal"):
             call_command(
-                "create_opd_site", "hukum2", "--name", "Hukum Dua", "--hostname", "hukum2.ketapangkab.localhost",
-                "--kind", "perpustakaan", stdout=io.StringIO(),
+                "create_opd_site", "hukum2", "--name", "Hukum Dua",
+                "--hostname", "hukum2.ketapangkab.localhost", "--kind", "perpustakaan", stdout=io.StringIO(),
             )  # fmt: skip
         self.assertFalse(Page.objects.filter(slug="hukum2").exists())
 
@@ -142,7 +142,11 @@ class PublicLibraryTests(JDIHTestCase):
         html = self.get(f"/produk-hukum/{query}").content.decode()
         return {
             title
-            for title in ("Retribusi Pasar", "Petunjuk Pelaksanaan Sekolah Gratis", "Pajak Daerah dan Retribusi")
+            for title in (
+                "Retribusi Pasar",
+                "Petunjuk Pelaksanaan Sekolah Gratis",
+                "Pajak Daerah dan Retribusi",
+            )
             if title in html
         }
 
@@ -196,8 +200,8 @@ class PublicLibraryTests(JDIHTestCase):
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
         self.assertIn("<svg", html)
-        self.assertIn("<th scope=\"row\">Peraturan Daerah (Perda)</th><td>2</td>", html)
-        self.assertIn("<th scope=\"row\">2023</th><td>1</td>", html)
+        self.assertIn('<th scope="row">Peraturan Daerah (Perda)</th><td>2</td>', html)
+        self.assertIn('<th scope="row">2023</th><td>1</td>', html)
 
     def test_portal_search_finds_a_product_by_a_word_in_its_pdf(self):
         response = self.get("/cari/?q=kios&lingkup=portal", host="ketapangkab.localhost")
@@ -316,10 +320,14 @@ class EditorTests(JDIHTestCase):
     def test_non_pdf_file_and_bad_year_are_field_errors_and_nothing_is_saved(self):
         client = login(self.people[Role.PENULIS], host=HOST)
         text = get_document_model().objects.create(
-            title="Catatan", file=ContentFile(b"bukan pdf", name="catatan.txt"), collection=self.opd.collection
+            title="Catatan",
+            file=ContentFile(b"bukan pdf", name="catatan.txt"),
+            collection=self.opd.collection,
         )
         disguised = get_document_model().objects.create(
-            title="Palsu", file=ContentFile(b"<html>bukan pdf</html>", name="palsu.pdf"), collection=self.opd.collection
+            title="Palsu",
+            file=ContentFile(b"<html>bukan pdf</html>", name="palsu.pdf"),
+            collection=self.opd.collection,
         )
         good = make_pdf(self.opd, "Sah")
         cases = [
@@ -333,7 +341,9 @@ class EditorTests(JDIHTestCase):
             with self.subTest(title=fields["title"]):
                 response = create_page(client, self.index, LegalProductPage, fields)
                 self.assertEqual(response.status_code, 200)
-                self.assertTrue(any(message in error for error in form_errors(response)), form_errors(response))
+                self.assertTrue(
+                    any(message in error for error in form_errors(response)), form_errors(response)
+                )
                 self.assertFalse(LegalProductPage.objects.filter(title=fields["title"]).exists())
 
     def test_only_legal_product_types_are_offered(self):

@@ -44,7 +44,9 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, slug, name, hostname, port, portal, admin_email=None, kind=DEFAULT_KIND, **options):
+    def handle(
+        self, *args, slug, name, hostname, port, portal, admin_email=None, kind=DEFAULT_KIND, **options
+    ):
         try:
             result = provision_opd(
                 slug=slug,
