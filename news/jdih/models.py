@@ -352,6 +352,7 @@ class LegalProductIndexPage(DocumentIndexPage):
     """The JDIH library: a site's legal products with filters, full-text search and statistics."""
 
     subpage_types = ["jdih.LegalProductPage"]
+    max_count_per_parent = 1
     per_page = PER_PAGE
     items_name = "products"
 
