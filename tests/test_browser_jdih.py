@@ -1,5 +1,5 @@
 """A citizen looks for a Perda in Debian's Chromium, on a phone and a desktop: the regency portal's
-home page → the JDIH site (the footer's list of sites) → "Produk Hukum" (main menu) → the filters
+home page → the JDIH site (the footer's list of sites) → "Produk Hukum" (main menu) → its statistics → the filters
 (type Perda, a word from inside the PDF) → the Perda's page (citation, status, relations) → its PDF.
 
 Every step fails on a console error, an HTTP status >= 400, a page wider than the window, or a
@@ -96,6 +96,12 @@ class FindAPerdaTests(KeepsMigratedData, StaticLiveServerTestCase):
 
         browser.follow_main_menu(page, "Produk Hukum")
         step("02-library")
+        with page.expect_navigation():
+            page.locator("main a", has_text="Statistik produk hukum").click()
+        self.assertIn("Peraturan Daerah (Perda)", page.locator("main table").first.inner_text())
+        step("02-statistics")
+        with page.expect_navigation():
+            page.go_back()
         page.locator("main select[name=jenis]").select_option("perda")
         page.locator("main form.filters input[name=q]").fill("minuman")
         with page.expect_navigation():
