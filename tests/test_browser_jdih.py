@@ -1,6 +1,7 @@
 """A citizen looks for a Perda in Debian's Chromium, on a phone and a desktop: the regency portal's
-home page → the JDIH site (the footer's list of sites) → "Produk Hukum" (main menu) → its statistics → the filters
-(type Perda, a word from inside the PDF) → the Perda's page (citation, status, relations) → its PDF.
+home page → the JDIH site (the footer's list of sites) → "Produk Hukum" (main menu) → its
+statistics → the filters (type Perda, a word from inside the PDF) → the Perda's page (citation,
+status, relations) → its PDF.
 
 Every step fails on a console error, an HTTP status >= 400, a page wider than the window, or a
 serious accessibility violation (axe-core).
