@@ -4,9 +4,12 @@ page, the relations and the status they give, the JDIHN feed, and the editor's f
 import io
 import json
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
@@ -17,6 +20,7 @@ from opd.media_library.models import InformationClass
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
 from tests.admin import approve_through_sop, create_page, form_errors, inline, is_refused, login
+from tests.querycount import ConstantQueriesMixin
 
 from .factories import HOST, add_product, make_jdih_site, make_pdf
 
@@ -359,3 +363,27 @@ class EditorTests(JDIHTestCase):
         client = login(outsider, host="dinkes.ketapangkab.localhost")
         response = client.get(f"/admin/pages/add/jdih/legalproductpage/{self.index.pk}/")
         self.assertTrue(is_refused(response), response.status_code)
+
+
+class QueryCountTests(ConstantQueriesMixin, JDIHTestCase):
+    def grow(self):
+        for number in range(5):
+            add_product(
+                self.index, self.opd, f"Perbup Tambahan {number}", doc_type="perbup", number=str(40 + number)
+            )
+
+    def test_library_list_query_count_does_not_grow_with_products(self):
+        self.assert_constant_queries("/produk-hukum/", HOST, self.grow, expect_growth_in="Perbup Tambahan 4")
+
+    def test_feed_query_count_does_not_grow_with_products(self):
+        def count():
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                records = self.feed()
+            return len(queries), len(records)
+
+        self.feed()
+        before, records = count()
+        self.grow()
+        self.feed()
+        self.assertEqual(count(), (before, records + 5))
