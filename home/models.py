@@ -30,6 +30,8 @@ class HomePage(BasePage):
         "announcements.AnnouncementIndexPage",
         "events.EventIndexPage",
         "library.DocumentIndexPage",
+        # A JDIH site's legal-products library (made by provisioning with --kind jdih).
+        "jdih.LegalProductIndexPage",
         "gallery.GalleryIndexPage",
         "ppid.PPIDPage",
         "ppid.StandarPelayananPage",

@@ -29,6 +29,7 @@ from wagtail.models import (
 
 from opd.team.people import AppointmentRefused, appoint_web_administrator
 
+from .kinds import DEFAULT_KIND, validate_kind
 from .models import OPD, OPDRole, SiteBranding
 from .roles import (
     ADMIN_ACCESS_PERMISSION,
@@ -193,21 +194,26 @@ def _check_conflicts(slug, hostname, port, name):
     return existing
 
 
-def provision_opd(slug, name, hostname, port=80, is_portal=False, default_site=False, admin_email=None):
+def provision_opd(
+    slug, name, hostname, port=80, is_portal=False, default_site=False, admin_email=None, kind=DEFAULT_KIND
+):
     """Create the OPD with everything it needs, or complete an existing one; never duplicate.
 
     ``admin_email`` names the OPD's first Web Administrator: the account is created and
     invited if there is none with that e-mail, and added to the OPD's Web Administrator group.
+    ``kind`` (opd/kinds.py) is passed on in ``opd_provisioned``: e.g. ``jdih`` makes the app that
+    registered it add its pages (news/jdih/provisioning.py).
     """
     # The names it stores (groups, workflow, tasks) are the SOP's Indonesian words whatever
     # language is active: a request to an /en/ page leaves English active in its thread.
     with translation.override(settings.LANGUAGE_CODE):
-        return _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email)
+        return _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email, kind)
 
 
 @transaction.atomic
-def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email):
+def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_email, kind):
     validate_slug(slug)
+    validate_kind(kind)
     if admin_email is not None:
         admin_email = normalise_admin_email(admin_email)
     hostname = (hostname or "").strip()
@@ -238,7 +244,7 @@ def _provision_opd(slug, name, hostname, port, is_portal, default_site, admin_em
     groups = _ensure_groups(opd)
     _grant_permissions(opd, groups, root_pages)
     # The SOP workflow (moderation/provisioning.py) and the PPID pages answer this signal.
-    opd_provisioned.send(sender=OPD, opd=opd, home=home, english_home=english_home, groups=groups)
+    opd_provisioned.send(sender=OPD, opd=opd, home=home, english_home=english_home, groups=groups, kind=kind)
     result = ProvisionResult(opd=opd, created=created)
     if admin_email:
         try:

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.alerts.views import alerts_feed, alerts_json
 from home.search.views import search
+from news.jdih.feed import jdihn_feed
 from portal.core.views import robots_txt
 from portal.health.views import healthz, live
 from portal.translations.sitemaps import TranslatedSitemap, cached_sitemap
@@ -22,6 +23,8 @@ urlpatterns = [
     # Each host's pages in both languages, with hreflang alternates (translations/sitemaps.py).
     path("sitemap.xml", cached_sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The JDIHN integration feed of a JDIH site (news/jdih/feed.py, docs/jdih.md).
+    path("jdihn.json", jdihn_feed, name="jdihn_feed"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The alert banner for other systems (home/alerts), both languages in one document.
     path("peringatan.json", alerts_json, name="alerts_json"),

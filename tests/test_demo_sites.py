@@ -1,6 +1,7 @@
 """The demo install: every host serves its own site with its own branding."""
 
 import io
+import json
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -39,6 +40,16 @@ class SeedDemoTests(TestCase):
                 # Another OPD's name never shows as this site's heading.
                 others = [other["name"] for other in OPDS if other is not spec]
                 self.assertFalse(any(f"<h1>{name}</h1>" in html for name in others))
+
+    def test_demo_jdih_site_has_a_dozen_related_products_in_its_jdihn_feed(self):
+        host = {"host": "jdih.ketapangkab.localhost"}
+        records = json.loads(self.client.get("/jdihn.json", headers=host).content)
+        self.assertGreaterEqual(len(records), 12)
+        self.assertEqual({"Berlaku", "Diubah", "Dicabut"}, {record["status"] for record in records})
+        self.assertContains(self.client.get("/", headers=host), 'href="/produk-hukum/"')
+        revoked = self.client.get("/produk-hukum/retribusi-2011/", headers=host)
+        self.assertContains(revoked, "dicabut oleh")
+        self.assertContains(revoked, "/produk-hukum/pdrd-2024/")
 
     def test_unknown_host_gets_the_regency_portal(self):
         response = self.client.get("/", headers={"host": "tidak-dikenal.localhost"})

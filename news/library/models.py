@@ -29,6 +29,8 @@ class DocumentType(models.TextChoices):
     RENSTRA = "renstra", _("Rencana Strategis / Rencana Kerja")
     LAPORAN = "laporan", _("Laporan (LKjIP, LPPD, keuangan, ...)")
     SOP = "sop", _("Standar Operasional Prosedur / Standar Pelayanan")
+    MONOGRAFI = "monografi", _("Monografi hukum")
+    ARTIKEL = "artikel", _("Artikel hukum")
     LAINNYA = "lainnya", _("Dokumen lainnya")
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "news.announcements",
     "news.events",
     "news.library",
+    "news.jdih",
     "news.gallery",
     "home.navigation",
     "home.search",
@@ -428,7 +429,7 @@ CSRF_FAILURE_VIEW = "portal.core.views.csrf_failure"
 PORTAL_SHARED_CACHE_SECONDS = int(env("PORTAL_SHARED_CACHE_SECONDS", "3600"))
 PORTAL_BROWSER_CACHE_SECONDS = int(env("PORTAL_BROWSER_CACHE_SECONDS", "60"))
 # Paths of every site purged whenever a page of that site is published or unpublished.
-PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/feed/,/rss/")
+PORTAL_PURGE_SITE_PATHS = env_list("PORTAL_PURGE_SITE_PATHS", "/sitemap.xml,/feed/,/rss/,/jdihn.json")
 
 # One-time links to set a password (team/invitations.py): an invitation to a new account
 # lasts this long (seconds); a password link sent to an existing account lasts

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from demo import builders, english
+from demo import builders, english, jdih
 from demo.builders import demo_image
 from demo.content import (
     ANNOUNCEMENTS,
@@ -42,7 +42,7 @@ User = get_user_model()
 
 class Command(BaseCommand):
     help = (
-        "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, "
+        "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, situs JDIH, "
         "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, profil dan menu "
         "berbahasa Indonesia, dan terjemahan Inggrisnya (beranda, profil, daftar, dua berita per OPD) "
         "yang melalui SOP. Hanya untuk pengembangan (DEBUG aktif)."
@@ -63,6 +63,7 @@ class Command(BaseCommand):
             created_any = made
             for spec in OPDS:
                 created_any |= self.seed_opd(spec, port, developer)
+            created_any |= self.seed_jdih(port)
         if created_any:
             self.stdout.write(self.style.SUCCESS("Data demo dibuat."))
         else:
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Kata sandi semua pengguna demo: {DEMO_PASSWORD}")
         for spec in OPDS:
             self.stdout.write(f"  http://{spec['hostname']}:{port}/  (admin: /admin/)")
+        self.stdout.write(f"  http://{jdih.SPEC['hostname']}:{port}/  (JDIH; umpan JDIHN: /jdihn.json)")
 
     def ensure_user(self, username, superuser=False, groups=()):
         user, created = User.objects.get_or_create(
@@ -159,6 +161,17 @@ class Command(BaseCommand):
         created_any |= seed_assignments(opd, people, spec["short_name"])
         created_any |= seed_ppid(opd, home, people, developer)
         created_any |= seed_skm(opd)
+        return created_any
+
+    def seed_jdih(self, port):
+        """The Bagian Hukum's JDIH site (demo/jdih.py), its people and its legal products."""
+        opd, created_any = jdih.ensure_site(port)
+        people = {}
+        for role in Role:
+            user, made = self.ensure_user(f"{role.value}.{opd.slug}", groups=[opd.group_for(role)])
+            people[role] = user
+            created_any |= made
+        created_any |= jdih.seed_products(opd, people)
         return created_any
 
     def seed_profile(self, home, spec, developer):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from opd.kinds import DEFAULT_KIND, site_kinds
 from opd.provisioning import provision_opd
 
 
@@ -29,6 +30,13 @@ class Command(BaseCommand):
             help="Tandai sebagai portal kabupaten (situs induk, situs bawaan).",
         )
         parser.add_argument(
+            "--kind",
+            default=DEFAULT_KIND,
+            help="Jenis situs: "
+            + "; ".join(f"{kind} = {description}" for kind, description in site_kinds().items())
+            + f" (bawaan {DEFAULT_KIND}).",
+        )
+        parser.add_argument(
             "--admin-email",
             help=(
                 "Surel Web Administrator pertama OPD ini. Akunnya dibuat bila belum ada dan menerima "
@@ -36,7 +44,9 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, slug, name, hostname, port, portal, admin_email=None, **options):
+    def handle(
+        self, *args, slug, name, hostname, port, portal, admin_email=None, kind=DEFAULT_KIND, **options
+    ):
         try:
             result = provision_opd(
                 slug=slug,
@@ -46,6 +56,7 @@ class Command(BaseCommand):
                 is_portal=portal,
                 default_site=portal,
                 admin_email=admin_email,
+                kind=kind,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
