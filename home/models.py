@@ -31,6 +31,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "library.DocumentIndexPage",
         "gallery.GalleryIndexPage",
+        "opendata.DatasetIndexPage",
         "ppid.PPIDPage",
         "ppid.StandarPelayananPage",
     ]

@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.search.views import search
+from news.opendata.api import action as ckan_action
 from portal.core.views import robots_txt
 from portal.health.views import healthz, live
 from portal.translations.sitemaps import TranslatedSitemap, cached_sitemap
@@ -23,6 +24,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),
+    # The CKAN-compatible open data API, at CKAN's own paths without a trailing slash (docs/open-data.md).
+    re_path(r"^api/action/(?P<name>\w+)$", ckan_action, name="ckan_action"),
+    re_path(r"^api/(?P<version>[123])/action/(?P<name>\w+)$", ckan_action, name="ckan_action_versioned"),
     # Answered in front of Django in production (health/probe.py); this is for other servers.
     path("healthz/live/", live, name="healthz_live"),
 ]
