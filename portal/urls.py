@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.search.views import search
 from news.opendata.api import action as ckan_action
+from news.opendata.views import dcat_catalogue
 from portal.core.views import robots_txt
 from portal.health.views import healthz, live
 from portal.translations.sitemaps import TranslatedSitemap, cached_sitemap
@@ -41,6 +42,8 @@ if settings.DEBUG:
 # Indonesian pages carry no prefix (/berita/...), English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", search, name="search"),
+    # A data catalogue page's DCAT catalogue (docs/open-data.md); Wagtail's routes take no dots.
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)catalog\.(?P<fmt>ttl|jsonld)$", dcat_catalogue, name="dcat_catalogue"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

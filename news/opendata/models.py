@@ -22,7 +22,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
@@ -366,7 +365,8 @@ class DatasetFilterForm(forms.Form):
 class DatasetIndexPage(ListingIndexPage):
     """The data catalogue: on the regency portal every OPD's datasets, on an OPD's site its own.
 
-    Also serves the DCAT catalogue of the same datasets (``catalog.ttl``, ``catalog.jsonld``).
+    Its DCAT catalogue (``catalog.ttl``, ``catalog.jsonld`` under its address) is answered by
+    ``news.opendata.views.dcat_catalogue``: Wagtail's page routes take no dotted names.
     """
 
     subpage_types = ["opendata.DatasetPage"]
@@ -410,15 +410,3 @@ class DatasetIndexPage(ListingIndexPage):
         from .catalogue import catalogue_datasets
 
         return sorted(catalogue_datasets(self), key=lambda d: d.last_published_at, reverse=True)
-
-    @path("catalog.ttl", name="dcat_turtle")
-    def dcat_turtle(self, request):
-        from .dcat import catalogue_response
-
-        return catalogue_response(self, request, "turtle")
-
-    @path("catalog.jsonld", name="dcat_jsonld")
-    def dcat_jsonld(self, request):
-        from .dcat import catalogue_response
-
-        return catalogue_response(self, request, "json-ld")
