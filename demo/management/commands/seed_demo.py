@@ -30,6 +30,7 @@ from demo.content import (
     QUICK_LINKS,
 )
 from demo.newsroom import seed_assignments
+from demo.opendata import seed_opendata
 from demo.ppid import seed_ppid
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
@@ -42,7 +43,7 @@ User = get_user_model()
 class Command(BaseCommand):
     help = (
         "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, "
-        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, profil dan menu "
+        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, data terbuka, profil dan menu "
         "berbahasa Indonesia, dan terjemahan Inggrisnya (beranda, profil, daftar, dua berita per OPD) "
         "yang melalui SOP. Hanya untuk pengembangan (DEBUG aktif)."
     )
@@ -157,6 +158,7 @@ class Command(BaseCommand):
         created_any |= english.seed_english(opd, spec, home, profile, indexes, people)
         created_any |= seed_assignments(opd, people, spec["short_name"])
         created_any |= seed_ppid(opd, home, people, developer)
+        created_any |= seed_opendata(opd, home, people, developer, spec["portal"])
         return created_any
 
     def seed_profile(self, home, spec, developer):
