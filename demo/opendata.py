@@ -39,7 +39,8 @@ DATASETS = {
             "indeks-spbe",
             "komunikasi-informatika",
             "indeks",
-            "Nilai indeks Sistem Pemerintahan Berbasis Elektronik hasil evaluasi nasional per tahun (data contoh).",
+            "Nilai indeks Sistem Pemerintahan Berbasis Elektronik hasil evaluasi nasional per tahun "
+            "(data contoh).",
             ["spbe", "e-government"],
             ("CSV", "indeks-spbe.csv", csv_bytes([["tahun", "indeks_spbe"], [2020, 2.1], [2021, 2.45],
                                                   [2022, 2.78], [2023, 3.02], [2024, 3.21]])),
@@ -75,7 +76,8 @@ DATASETS = {
             "orang",
             "Jumlah dokter, perawat dan bidan yang bertugas di fasilitas kesehatan pemerintah (data contoh).",
             ["tenaga kesehatan", "statistik dasar"],
-            ("CSV", "tenaga-kesehatan.csv", csv_bytes([["tahun", "tenaga_kesehatan"], [2020, 1410], [2021, 1488],
+            ("CSV", "tenaga-kesehatan.csv", csv_bytes([["tahun", "tenaga_kesehatan"], [2020, 1410],
+                                                       [2021, 1488],
                                                        [2022, 1532], [2023, 1610], [2024, 1675]])),
         ),
         (
@@ -167,7 +169,9 @@ def seed_opendata(opd, home, people, developer, is_portal):
             maintainer=f"Admin data {opd.name}",
             maintainer_email=f"data@{opd.slug}.ketapangkab.go.id",
             resources=[
-                DatasetResource(name=f"{title} ({fmt})", format=fmt, document=data_file(opd, title, name, content))
+                DatasetResource(
+                    name=f"{title} ({fmt})", format=fmt, document=data_file(opd, title, name, content)
+                )
             ],
         )
         page.tags.add(*tags)

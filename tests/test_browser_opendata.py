@@ -71,7 +71,9 @@ class OpenDataJourneyTests(KeepsMigratedData, StaticLiveServerTestCase):
 
         with page.expect_navigation():
             page.locator(".dataset-card a", has_text="Indeks SPBE Kabupaten Ketapang").click()
-        self.assertIn(f"diskominfo.ketapangkab.localhost:{self.server_thread.port}/data/indeks-spbe/", page.url)
+        self.assertIn(
+            f"diskominfo.ketapangkab.localhost:{self.server_thread.port}/data/indeks-spbe/", page.url
+        )
         table = page.locator("table.data-preview")
         self.assertEqual(table.locator("tbody tr").count(), 5)
         self.assertEqual(table.locator("tbody tr").first.locator("td").first.inner_text(), "2020")

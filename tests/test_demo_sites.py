@@ -14,8 +14,8 @@ from demo.content import NEWS as NEWS_BY_OPD
 from news.announcements.models import AnnouncementPage
 from news.events.models import EventPage
 from news.library.models import DocumentPage
-from news.opendata.models import DatasetPage
 from news.models import NewsPage
+from news.opendata.models import DatasetPage
 from opd.models import OPD
 from opd.roles import Role
 
@@ -248,7 +248,9 @@ class SeedDemoTests(TestCase):
         self.assertIn('href="/data/"', portal)
         self.assertIn("Katalog Data", portal)
         catalogue = self.client.get("/data/", headers={"host": "ketapangkab.localhost"}).content.decode()
-        names = self.client.get("/api/3/action/package_list", headers={"host": "ketapangkab.localhost"}).json()
+        names = self.client.get(
+            "/api/3/action/package_list", headers={"host": "ketapangkab.localhost"}
+        ).json()
         for slug, datasets in DATASETS.items():
             with self.subTest(opd=slug):
                 self.assertGreaterEqual(len(datasets), 2)
@@ -256,7 +258,9 @@ class SeedDemoTests(TestCase):
                     self.assertIn(title, catalogue)
                     self.assertIn(f"{slug}-{dataset_slug}", names["result"])
         page = DatasetPage.objects.get(slug="indeks-spbe")
-        html = self.client.get(page.url, headers={"host": "diskominfo.ketapangkab.localhost"}).content.decode()
+        html = self.client.get(
+            page.url, headers={"host": "diskominfo.ketapangkab.localhost"}
+        ).content.decode()
         self.assertIn('class="data-preview"', html)
         self.assertIn("<svg", html)
 

@@ -26,7 +26,7 @@ from wagtail.models import Site
 
 from opd.models import OPD
 
-from .catalogue import api_datasets, filter_datasets, formats_of, matches_text, tags_of
+from .catalogue import api_datasets, formats_of, matches_text, tags_of
 from .models import LICENCE_URLS, Licence, Topic
 
 #: The CKAN release whose API this imitates (status_show; harvesters read it).
@@ -155,7 +155,13 @@ def group_dict(topic, package_count=None):
 
 
 def tag_dict(name):
-    return {"id": stable_id("tag", name), "name": name, "display_name": name, "state": "active", "vocabulary_id": None}
+    return {
+        "id": stable_id("tag", name),
+        "name": name,
+        "display_name": name,
+        "state": "active",
+        "vocabulary_id": None,
+    }
 
 
 def package_name(dataset):
@@ -198,7 +204,9 @@ def package_dict(dataset, request):
     ]
     extras = {
         "urusan": dataset.get_topic_display(),
-        "produsen_data": " — ".join(part for part in (dataset.opd.name if dataset.opd else "", dataset.producer_unit) if part),
+        "produsen_data": " — ".join(
+            part for part in (dataset.opd.name if dataset.opd else "", dataset.producer_unit) if part
+        ),
         "konsep_definisi": dataset.concept,
         "satuan": dataset.unit,
         "rumus": dataset.formula,
@@ -395,8 +403,8 @@ def apply_sort(datasets, sort, q):
         clauses.append((SORT_KEYS[field], direction == "desc"))
     # Python's sort is stable: apply the least significant clause first.
     datasets = sorted(datasets, key=package_name)
-    for key, reverse in reversed(clauses):
-        datasets = sorted(datasets, key=key, reverse=reverse)
+    for key, descending in reversed(clauses):
+        datasets = sorted(datasets, key=key, reverse=descending)
     return datasets, sort
 
 
@@ -451,7 +459,8 @@ def package_search(request, data):
         search_facets[field] = {
             "title": field,
             "items": [
-                {"name": name, "display_name": titles.get(name, name), "count": count} for name, count in ordered
+                {"name": name, "display_name": titles.get(name, name), "count": count}
+                for name, count in ordered
             ],
         }
     return {

@@ -126,7 +126,7 @@ def check_resource_file(declared, name, data):
             raise ValidationError(
                 _(
                     "Berkas CSV %(name)s tidak berkodekan UTF-8 (huruf rusak). Simpan ulang dari "
-                    "aplikasi lembar kerja sebagai \"CSV UTF-8\", lalu unggah lagi."
+                    'aplikasi lembar kerja sebagai "CSV UTF-8", lalu unggah lagi.'
                 )
                 % {"name": name}
             ) from None
@@ -144,7 +144,10 @@ def check_resource_file(declared, name, data):
 
     if not content_matches(ext, data):
         raise ValidationError(
-            _("Isi berkas %(name)s bukan berkas %(format)s yang sah (mungkin berkas lain yang diganti namanya).")
+            _(
+                "Isi berkas %(name)s bukan berkas %(format)s yang sah "
+                "(mungkin berkas lain yang diganti namanya)."
+            )
             % {"name": name, "format": declared}
         )
 
@@ -152,7 +155,9 @@ def check_resource_file(declared, name, data):
 class DatasetPageTag(TaggedItemBase):
     """A free tag on a dataset (a CKAN tag)."""
 
-    content_object = ParentalKey("opendata.DatasetPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "opendata.DatasetPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class DatasetPageQuerySet(PageQuerySet):
@@ -176,11 +181,16 @@ class DatasetPage(BasePage):
     )
     topic = models.CharField(_("urusan"), max_length=40, choices=Topic.choices)
     concept = models.TextField(_("konsep dan definisi"), blank=True)
-    unit = models.CharField(_("satuan"), max_length=100, blank=True, help_text=_("Misalnya 'orang', 'persen'."))
+    unit = models.CharField(
+        _("satuan"), max_length=100, blank=True, help_text=_("Misalnya 'orang', 'persen'.")
+    )
     formula = models.TextField(_("rumus perhitungan"), blank=True)
     frequency = models.CharField(_("frekuensi pembaruan"), max_length=20, choices=Frequency.choices)
     period = models.CharField(
-        _("periode data"), max_length=50, blank=True, help_text=_("Misalnya '2020-2024' atau 'Semester I 2025'.")
+        _("periode data"),
+        max_length=50,
+        blank=True,
+        help_text=_("Misalnya '2020-2024' atau 'Semester I 2025'."),
     )
     year = models.PositiveSmallIntegerField(_("tahun data"), help_text=_("Tahun data terakhir yang dimuat."))
     spatial = models.CharField(_("cakupan wilayah"), max_length=255, default="Kabupaten Ketapang")

@@ -43,7 +43,8 @@ User = get_user_model()
 class Command(BaseCommand):
     help = (
         "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, "
-        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, data terbuka, profil dan menu "
+        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, data terbuka, profil "
+        "dan menu "
         "berbahasa Indonesia, dan terjemahan Inggrisnya (beranda, profil, daftar, dua berita per OPD) "
         "yang melalui SOP. Hanya untuk pengembangan (DEBUG aktif)."
     )

@@ -11,13 +11,13 @@ from news.opendata.models import DatasetIndexPage, DatasetPage, DatasetResource
 from tests.content import add_index, publish
 
 POPULATION_CSV = (
-    "tahun,jumlah_penduduk,laju_pertumbuhan\n"
-    "2020,570657,1.2\n"
-    "2021,577400,1.18\n"
-    "2022,584300,1.19\n"
-    "2023,591100,1.16\n"
-    "2024,597800,1.13\n"
-).encode()
+    b"tahun,jumlah_penduduk,laju_pertumbuhan\n"
+    b"2020,570657,1.2\n"
+    b"2021,577400,1.18\n"
+    b"2022,584300,1.19\n"
+    b"2023,591100,1.16\n"
+    b"2024,597800,1.13\n"
+)
 
 
 def xlsx_bytes(rows):

@@ -55,7 +55,9 @@ class DatasetEditorTests(TestCase):
             self.penulis,
             self.index,
             DatasetPage,
-            self.fields("kunjungan", [{"name": "Kunjungan 2020-2024", "format": "CSV", "document": self.csv.pk}]),
+            self.fields(
+                "kunjungan", [{"name": "Kunjungan 2020-2024", "format": "CSV", "document": self.csv.pk}]
+            ),
         )
         self.assertEqual(response.status_code, 302, form_errors(response))
         page = DatasetPage.objects.get(slug="kunjungan")
@@ -83,7 +85,10 @@ class DatasetEditorTests(TestCase):
 
         cases = {
             "cp1252": (
-                {"format": "CSV", "document": raw("rusak.csv", "desa;jumlah\nSungai Pel\xe9tai;3\n".encode("cp1252"))},
+                {
+                    "format": "CSV",
+                    "document": raw("rusak.csv", "desa;jumlah\nSungai Pel\xe9tai;3\n".encode("cp1252")),
+                },
                 "tidak berkodekan UTF-8",
             ),
             "xlsx-is-csv": (
@@ -106,7 +111,9 @@ class DatasetEditorTests(TestCase):
                     self.penulis, self.index, DatasetPage, self.fields(slug, [{"name": "Berkas", **resource}])
                 )
                 self.assertEqual(response.status_code, 200)
-                self.assertTrue(any(message in error for error in form_errors(response)), form_errors(response))
+                self.assertTrue(
+                    any(message in error for error in form_errors(response)), form_errors(response)
+                )
                 self.assertFalse(DatasetPage.objects.filter(slug=slug).exists())
 
     @override_settings(PORTAL_OPENDATA_MAX_RESOURCE_SIZE=100)
@@ -118,14 +125,19 @@ class DatasetEditorTests(TestCase):
             self.fields("besar", [{"name": "Besar", "format": "CSV", "document": self.csv.pk}]),
         )
         self.assertEqual(response.status_code, 200)
-        self.assertTrue(any("terlalu besar" in error for error in form_errors(response)), form_errors(response))
+        self.assertTrue(
+            any("terlalu besar" in error for error in form_errors(response)), form_errors(response)
+        )
 
     def test_a_link_resource_is_accepted(self):
         response = create_page(
             self.penulis,
             self.index,
             DatasetPage,
-            self.fields("tautan", [{"name": "Di BPS", "format": "XLSX", "url": "https://ketapangkab.bps.go.id/data.xlsx"}]),
+            self.fields(
+                "tautan",
+                [{"name": "Di BPS", "format": "XLSX", "url": "https://ketapangkab.bps.go.id/data.xlsx"}],
+            ),
         )
         self.assertEqual(response.status_code, 302, form_errors(response))
 
@@ -145,7 +157,11 @@ class DatasetEditorTests(TestCase):
         def upload(name, content):
             return client.post(
                 "/admin/documents/add/",
-                {"title": name, "file": SimpleUploadedFile(name, content), "collection": self.dinkes.collection.pk},
+                {
+                    "title": name,
+                    "file": SimpleUploadedFile(name, content),
+                    "collection": self.dinkes.collection.pk,
+                },
             )
 
         self.assertEqual(upload("menara.json", b'[{"desa": "Sukabangun"}]').status_code, 302)

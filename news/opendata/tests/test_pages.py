@@ -77,14 +77,18 @@ class CataloguePageTests(OpenDataSetup, TestCase):
                 response = self.get(f"/data/{suffix}")
                 self.assertEqual(response.status_code, 200)
                 graph = Graph().parse(data=response.content.decode(), format=fmt)
-                titles = {str(graph.value(node, DCTERMS.title)) for node in graph.subjects(RDF.type, DCAT.Dataset)}
+                titles = {
+                    str(graph.value(node, DCTERMS.title)) for node in graph.subjects(RDF.type, DCAT.Dataset)
+                }
                 self.assertEqual(
                     titles,
                     {"Jumlah Penduduk per Tahun", "Menara Telekomunikasi", "Jumlah Puskesmas per Kecamatan"},
                 )
                 self.assertEqual(len(set(graph.subjects(RDF.type, DCAT.Distribution))), 3)
                 urls = {str(url) for url in graph.objects(None, DCAT.downloadURL)}
-                self.assertTrue(all(url.startswith("http://ketapangkab.localhost/documents/") for url in urls))
+                self.assertTrue(
+                    all(url.startswith("http://ketapangkab.localhost/documents/") for url in urls)
+                )
 
 
 class BrokenFileTests(TestCase):
@@ -106,14 +110,21 @@ class CKANClientTests(OpenDataSetup, LiveServerTestCase):
     def test_ckanapi_reads_the_catalogue(self):
         # localhost is no Site's host: the default site (the regency portal) answers it.
         for get_only in (False, True):
-            with self.subTest(get_only=get_only), ckanapi.RemoteCKAN(self.live_server_url, get_only=get_only) as ckan:
+            with (
+                self.subTest(get_only=get_only),
+                ckanapi.RemoteCKAN(self.live_server_url, get_only=get_only) as ckan,
+            ):
                 names = ckan.action.package_list()
                 self.assertEqual(len(names), 3)
                 package = ckan.action.package_show(id="diskominfo-jumlah-penduduk-per-tahun")
                 self.assertEqual(package["organization"]["name"], "diskominfo")
                 found = ckan.action.package_search(q="puskesmas", rows=5)
-                self.assertEqual([p["name"] for p in found["results"]], ["dinkes-jumlah-puskesmas-per-kecamatan"])
-                found = ckan.action.package_search(fq="organization:diskominfo", rows=1, start=1, sort="name asc")
+                self.assertEqual(
+                    [p["name"] for p in found["results"]], ["dinkes-jumlah-puskesmas-per-kecamatan"]
+                )
+                found = ckan.action.package_search(
+                    fq="organization:diskominfo", rows=1, start=1, sort="name asc"
+                )
                 self.assertEqual(found["count"], 2)
                 self.assertEqual([p["name"] for p in found["results"]], ["diskominfo-menara-telekomunikasi"])
                 self.assertIn("dinkes", ckan.action.organization_list())
