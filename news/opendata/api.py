@@ -102,6 +102,16 @@ def as_int(data, key, default, minimum=0, maximum=None):
     return min(number, maximum) if maximum is not None else number
 
 
+def as_text(data, key):
+    """A text parameter; a repeated GET parameter or a JSON list is joined (as Solr would AND them)."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    return str(value)
+
+
 def as_bool(data, key):
     value = data.get(key, False)
     if isinstance(value, str):
@@ -436,7 +446,7 @@ def facet_items(datasets, field):
 
 
 def package_search(request, data):
-    q = str(data.get("q") or "").strip()
+    q = as_text(data, "q").strip()
     if q in ("*:*", "*"):
         q = ""
     rows = as_int(data, "rows", DEFAULT_ROWS, minimum=0, maximum=MAX_ROWS)
@@ -447,8 +457,8 @@ def package_search(request, data):
         if field not in FQ_FIELDS - {"metadata_modified"}:
             raise SearchError(f"Unknown facet field: {field}")
     datasets = [dataset for dataset in api_datasets() if matches_text(dataset, q)]
-    datasets = apply_fq(datasets, data.get("fq"))
-    datasets, sort = apply_sort(datasets, data.get("sort"), q)
+    datasets = apply_fq(datasets, as_text(data, "fq"))
+    datasets, sort = apply_sort(datasets, as_text(data, "sort"), q)
     facets, search_facets = {}, {}
     for field in fields:
         counts, titles = facet_items(datasets, field)
@@ -527,7 +537,7 @@ def group_show(request, data):
 
 
 def tag_list(request, data):
-    query = str(data.get("query") or "").lower()
+    query = as_text(data, "query").lower()
     names = sorted({tag for dataset in api_datasets() for tag in tags_of(dataset)})
     names = [name for name in names if query in name.lower()]
     if as_bool(data, "all_fields"):

@@ -197,6 +197,15 @@ class PackageTests(OpenDataSetup, TestCase):
                 self.assertEqual(response.status_code, status, response.content)
                 self.assertEqual(response.json()["error"]["__type"], kind)
                 self.assertIs(response.json()["success"], False)
+        # Repeated or oddly typed parameters are read, never a 500.
+        repeated = self.client.get(
+            "/api/3/action/package_search?fq=organization:dinkes&fq=res_format:XLSX&q=a&q=b&sort=name",
+            headers={"host": PORTAL},
+        )
+        self.assertEqual(repeated.status_code, 200)
+        odd = self.post("package_search", {"q": ["puskesmas"], "rows": [1], "fq": None, "facet.field": {"a": 1}})
+        self.assertEqual(odd.status_code, 409)
+        self.assertEqual(self.post("package_show", {"id": 12}).status_code, 404)
         unknown = self.action("package_create")
         self.assertEqual(unknown.status_code, 400)
         self.assertEqual(unknown.json(), "Bad request - Action name not known: package_create")

@@ -67,6 +67,12 @@ class CataloguePageTests(OpenDataSetup, TestCase):
         self.assertNotContains(response, "/documents/")
         self.assertNotContains(response, "data-preview")
 
+    def test_catalogue_feed_carries_the_datasets(self):
+        feed = self.get("/data/rss/")
+        self.assertEqual(feed.status_code, 200)
+        self.assertContains(feed, "Jumlah Penduduk per Tahun")
+        self.assertNotContains(feed, "Data Terbatas Jaringan Intra")
+
     def test_draft_and_unpublished_pages_are_404(self):
         for path in ("/data/draf-angka-kematian-bayi/", "/data/data-ditarik-imunisasi/"):
             self.assertEqual(self.get(path, "dinkes.ketapangkab.localhost").status_code, 404)
