@@ -203,7 +203,9 @@ class PackageTests(OpenDataSetup, TestCase):
             headers={"host": PORTAL},
         )
         self.assertEqual(repeated.status_code, 200)
-        odd = self.post("package_search", {"q": ["puskesmas"], "rows": [1], "fq": None, "facet.field": {"a": 1}})
+        odd = self.post(
+            "package_search", {"q": ["puskesmas"], "rows": [1], "fq": None, "facet.field": {"a": 1}}
+        )
         self.assertEqual(odd.status_code, 409)
         self.assertEqual(self.post("package_show", {"id": 12}).status_code, 404)
         unknown = self.action("package_create")
