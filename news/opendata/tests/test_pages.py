@@ -8,6 +8,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 from news.opendata.tests.factories import POPULATION_CSV, data_index, dataset, xlsx_bytes
 from news.opendata.tests.test_api import PORTAL, OpenDataSetup
 from opd.tests.factories import make_opd
+from tests.transactional import KeepsMigratedData
 
 KOMINFO = "diskominfo.ketapangkab.localhost"
 
@@ -107,7 +108,7 @@ class BrokenFileTests(TestCase):
         self.assertNotContains(response, "data-preview")
 
 
-class CKANClientTests(OpenDataSetup, LiveServerTestCase):
+class CKANClientTests(KeepsMigratedData, OpenDataSetup, LiveServerTestCase):
     """CKAN's own client library, against a live server of ours, as a harvester would use it."""
 
     def setUp(self):
