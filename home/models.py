@@ -33,6 +33,7 @@ class HomePage(BasePage):
         # A JDIH site's legal-products library (made by provisioning with --kind jdih).
         "jdih.LegalProductIndexPage",
         "gallery.GalleryIndexPage",
+        "opendata.DatasetIndexPage",
         "ppid.PPIDPage",
         "ppid.StandarPelayananPage",
     ]

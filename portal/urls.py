@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.alerts.views import alerts_feed, alerts_json
 from home.search.views import search
 from news.jdih.feed import jdihn_feed
+from news.opendata.api import action as ckan_action
+from news.opendata.views import dcat_catalogue
 from portal.core.views import robots_txt
 from portal.health.views import healthz, live
 from portal.translations.sitemaps import TranslatedSitemap, cached_sitemap
@@ -29,6 +31,9 @@ urlpatterns = [
     # The alert banner for other systems (home/alerts), both languages in one document.
     path("peringatan.json", alerts_json, name="alerts_json"),
     path("healthz/", healthz, name="healthz"),
+    # The CKAN-compatible open data API, at CKAN's own paths without a trailing slash (docs/open-data.md).
+    re_path(r"^api/action/(?P<name>\w+)$", ckan_action, name="ckan_action"),
+    re_path(r"^api/(?P<version>[123])/action/(?P<name>\w+)$", ckan_action, name="ckan_action_versioned"),
     # Answered in front of Django in production (health/probe.py); this is for other servers.
     path("healthz/live/", live, name="healthz_live"),
 ]
@@ -46,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("peringatan/rss/", alerts_feed, name="alerts_feed"),
     # The Survei Kepuasan Masyarakat of the request's OPD site (ppid/skm/).
     path("skm/", include("ppid.skm.urls")),
+    # A data catalogue page's DCAT catalogue (docs/open-data.md); Wagtail's routes take no dots.
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)catalog\.(?P<fmt>ttl|jsonld)$", dcat_catalogue, name="dcat_catalogue"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

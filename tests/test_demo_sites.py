@@ -16,6 +16,7 @@ from news.announcements.models import AnnouncementPage
 from news.events.models import EventPage
 from news.library.models import DocumentPage
 from news.models import NewsPage
+from news.opendata.models import DatasetPage
 from opd.models import OPD
 from opd.roles import Role
 
@@ -152,7 +153,7 @@ class SeedDemoTests(TestCase):
         )
 
     def test_demo_content_pages_were_all_published_through_the_sop(self):
-        for model in (NewsPage, AnnouncementPage, EventPage, DocumentPage):
+        for model in (NewsPage, AnnouncementPage, EventPage, DocumentPage, DatasetPage):
             for page in model.objects.all():
                 self.assertEqual(
                     TaskState.objects.filter(
@@ -250,6 +251,29 @@ class SeedDemoTests(TestCase):
             client = Client(headers={"host": spec["hostname"]})
             self.assertTrue(client.login(username=f"penulis.{opd.slug}", password=DEMO_PASSWORD))
             self.assertContains(client.get("/admin/"), "Penugasan liputan saya (2)")
+
+    def test_demo_data_catalogue_has_datasets_per_opd_linked_from_menu_and_footer(self):
+        from demo.opendata import DATASETS
+
+        portal = self.client.get("/", headers={"host": "ketapangkab.localhost"}).content.decode()
+        self.assertIn('href="/data/"', portal)
+        self.assertIn("Katalog Data", portal)
+        catalogue = self.client.get("/data/", headers={"host": "ketapangkab.localhost"}).content.decode()
+        names = self.client.get(
+            "/api/3/action/package_list", headers={"host": "ketapangkab.localhost"}
+        ).json()
+        for slug, datasets in DATASETS.items():
+            with self.subTest(opd=slug):
+                self.assertGreaterEqual(len(datasets), 2)
+                for title, dataset_slug, *_rest in datasets:
+                    self.assertIn(title, catalogue)
+                    self.assertIn(f"{slug}-{dataset_slug}", names["result"])
+        page = DatasetPage.objects.get(slug="indeks-spbe")
+        html = self.client.get(
+            page.url, headers={"host": "diskominfo.ketapangkab.localhost"}
+        ).content.decode()
+        self.assertIn('class="data-preview"', html)
+        self.assertIn("<svg", html)
 
     def test_second_run_changes_nothing(self):
         counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())

@@ -8,6 +8,7 @@ extension says (an HTML or PHP file renamed .pdf), names hiding a dangerous exte
 """
 
 import io
+import json
 import re
 import zipfile
 
@@ -147,6 +148,12 @@ def content_matches(ext, data):
         return data.startswith(b"{\\rtf")
     if ext in ("txt", "csv"):
         return looks_like_text(data)
+    if ext == "json":
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except ValueError:  # UnicodeDecodeError is a ValueError
+            return False
+        return True
     # An extension added to WAGTAILDOCS_EXTENSIONS without a rule here: refuse rather than guess.
     return False
 
@@ -171,7 +178,7 @@ def check_document(uploaded):
     # Plain text and CSV are shown by browsers; PDF may carry script. Markup is refused in all.
     # Office formats are compressed, so markup inside them is not visible here and not a risk
     # when they are served as downloads.
-    if ext in ("txt", "csv", "rtf", "pdf") and ACTIVE_CONTENT.search(data):
+    if ext in ("txt", "csv", "json", "rtf", "pdf") and ACTIVE_CONTENT.search(data):
         raise ValidationError(_("Berkas memuat kode HTML atau skrip dan tidak dapat diunggah."))
     if ext == "pdf" and PDF_ACTIONS.search(data):
         raise ValidationError(_("PDF memuat JavaScript atau perintah peluncuran dan tidak dapat diunggah."))

@@ -30,6 +30,7 @@ from demo.content import (
     QUICK_LINKS,
 )
 from demo.newsroom import seed_assignments
+from demo.opendata import seed_opendata
 from demo.ppid import seed_ppid
 from demo.skm import seed_skm
 from home.models import StandardPage
@@ -43,7 +44,8 @@ User = get_user_model()
 class Command(BaseCommand):
     help = (
         "Isi data demo: portal ketapangkab.localhost dan subsitus diskominfo, dinkes, disdikbud, situs JDIH, "
-        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, profil dan menu "
+        "pengguna demo per peran, serta berita, pengumuman, agenda, dokumen, galeri, data terbuka, profil "
+        "dan menu "
         "berbahasa Indonesia, dan terjemahan Inggrisnya (beranda, profil, daftar, dua berita per OPD) "
         "yang melalui SOP. Hanya untuk pengembangan (DEBUG aktif)."
     )
@@ -161,6 +163,7 @@ class Command(BaseCommand):
         created_any |= seed_assignments(opd, people, spec["short_name"])
         created_any |= seed_ppid(opd, home, people, developer)
         created_any |= seed_skm(opd)
+        created_any |= seed_opendata(opd, home, people, developer, spec["portal"])
         return created_any
 
     def seed_jdih(self, port):
