@@ -67,6 +67,7 @@ OTHER_VIEWS = [
     ("SKM form", "skm", "/skm/"),
     ("SKM results list", "skm", "/skm/hasil/"),
     ("alerts JSON", "alerts", "/peringatan.json"),
+    ("alerts RSS feed", "alerts", "/peringatan/rss/"),
 ]
 
 
