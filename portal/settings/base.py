@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "news.events",
     "news.library",
     "news.gallery",
+    "news.wordpress",
     "home.navigation",
     "home.search",
     "moderation",
@@ -136,6 +137,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.csp.PortalCSPMiddleware",
     "portal.page_cache.middleware.CacheControlMiddleware",
+    "news.wordpress.middleware.WordPressQueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin post missing a StreamField's management data answers 400, not 500.
     "portal.security.malformed_posts.MalformedAdminPostMiddleware",
