@@ -25,7 +25,7 @@ from django.utils.text import Truncator, slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from home.models import StandardPage
 from moderation.integrity.monitor import record as record_finding
@@ -91,6 +91,8 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.terms = spam_terms()
         self.converter = Converter(self)
+        self.forward_links = False
+        self.to_relink = []  # (page id, revision id) whose body links to a page imported later
 
     # -- the run ---------------------------------------------------------------------------
     def run(self):
@@ -127,6 +129,7 @@ class Importer:
         for item in self.in_tree_order(pages):
             self.import_page(item)
             self.progress.advance()
+        self.link_forward_references()
         self.term_redirects()
         return self.report
 
@@ -185,7 +188,9 @@ class Importer:
         page_id = self.paths.get(old_path(url)) or self.paths.get(old_path(url).rstrip("/") + "/")
         if page_id:
             return {"linktype": "page", "id": str(page_id)}
-        # An old address not imported (yet): relative, so it reaches the redirect on this site.
+        # An old address not imported (yet): relative, so it reaches the redirect on this site;
+        # ``link_forward_references`` makes it internal once its page exists.
+        self.forward_links = True
         return {"href": old_path(url) + (f"#{parts.fragment}" if parts.fragment else "")}
 
     def is_old(self, url):
@@ -296,7 +301,9 @@ class Importer:
             f"istilah spam «{term}»"
             for term in find_spam(" ".join((item.title, item.content, item.excerpt)), self.terms)
         ]
-        found += [f"konten tersembunyi: {hidden}" for hidden in find_hidden(item.content)]
+        # Iframes are dropped or kept as video embeds by the sanitiser; they are not hidden text.
+        without_iframes = re.sub(r"<iframe\b.*?(</iframe>|/>|$)", "", item.content, flags=re.IGNORECASE | re.S)
+        found += [f"konten tersembunyi: {hidden}" for hidden in find_hidden(without_iframes)]
         if re.search(r"<script\b|\bon[a-z]+\s*=", item.content, re.IGNORECASE):
             found.append("skrip atau penangan peristiwa disisipkan")
         return found
@@ -349,7 +356,7 @@ class Importer:
             page.tags.set(
                 [name for _, name in item.tags if name], clear=True
             ) if item.tags else page.tags.clear()
-            self.finish("post", page, item, item_digest, state, problems)
+            self.finish("post", page, item, item_digest, state, problems, conversion)
 
     def in_tree_order(self, pages):
         """Parents before children, siblings by WordPress's menu order."""
@@ -396,10 +403,12 @@ class Importer:
             page.intro = strip_tags(item.excerpt).strip()
             page.body = json.dumps(conversion.blocks)
             self.place(page, parent, item)
-            self.finish("page", page, item, item_digest, state, problems)
+            self.finish("page", page, item, item_digest, state, problems, conversion)
 
     def convert(self, item):
+        self.forward_links = False
         conversion = self.converter.convert(item.content)
+        conversion.forward_links = self.forward_links
         self.report.unknown_shortcodes.update(conversion.unknown_shortcodes)
         self.report.unknown_blocks.update(conversion.unknown_blocks)
         for url in conversion.missing_media:
@@ -454,7 +463,7 @@ class Importer:
             found.append(category)
         return found
 
-    def finish(self, kind, page, item, item_digest, state, problems):
+    def finish(self, kind, page, item, item_digest, state, problems, conversion):
         """The revision "Diimpor dari WordPress", published when live and clean; the record,
         the redirects and any integrity findings."""
         revision = page.save_revision(user=self.user, log_action=IMPORT_ACTION, clean=False)
@@ -478,6 +487,8 @@ class Importer:
         )
         self.records[item.wp_id] = record
         self.paths[old_path(item.link)] = page.pk
+        if conversion.forward_links:
+            self.to_relink.append((page.pk, revision.pk))
         new_path = page.get_url_parts()[2] if page.get_url_parts() else ""
         for path in {
             old_path(item.link),
@@ -489,6 +500,35 @@ class Importer:
         for problem in problems:
             kind_of = "spam_term" if problem.startswith("istilah") else "hidden_content"
             record_finding(kind_of, f"Impor WordPress: {problem}", page=page, opd=self.opd)
+
+    def link_forward_references(self):
+        """Links to an old address imported after the page that links to it become internal
+        links, in the page and in its import revision alike (so it still counts as unedited)."""
+        if self.dry_run or not self.to_relink:
+            return
+        href = re.compile(r'<a href=\\"([^"\\#]+)\\">')
+
+        def internal(match):
+            page_id = self.paths.get(match.group(1))
+            return f'<a linktype=\\"page\\" id=\\"{page_id}\\">' if page_id else match.group(0)
+
+        for page_id, revision_id in self.to_relink:
+            with transaction.atomic():
+                page = Page.objects.get(pk=page_id).specific
+                revision = Revision.objects.get(pk=revision_id)
+                body = json.dumps(list(page.body.raw_data))
+                linked = href.sub(internal, body)
+                if linked == body:
+                    continue
+                page.body = linked
+                type(page).objects.filter(pk=page_id).update(body=page.body)
+                content = dict(revision.content)
+                stored = content.get("body")
+                if isinstance(stored, str):
+                    content["body"] = href.sub(internal, stored)
+                else:
+                    content["body"] = json.loads(href.sub(internal, json.dumps(stored)))
+                Revision.objects.filter(pk=revision_id).update(content=content)
 
     # -- redirects ------------------------------------------------------------------------
     def redirect(self, path, page=None, link=""):
