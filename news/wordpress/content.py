@@ -25,7 +25,10 @@ SHORTCODE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)([^\]]*)\]")
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com")
 SIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
-BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "table", "hr", "div", "pre", "iframe", "video", "audio"}  # fmt: skip
+BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "table", "hr", "div",
+    "pre", "iframe", "video", "audio",
+}  # fmt: skip
 
 ALLOWED_TAGS = {
     "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "a", "ul", "ol",
@@ -71,6 +74,10 @@ def shortcode_attributes(raw):
     return {m[0].lower(): m[1] or m[2] or m[3] for m in ATTRIBUTE.findall(raw or "")}
 
 
+def gallery_html(ids):
+    return f'<figure class="wp-gallery" data-ids="{html.escape(ids)}"></figure>'
+
+
 def expand_shortcodes(text, conversion):
     """Known shortcodes become HTML; unknown ones stay as text and are counted."""
 
@@ -87,9 +94,7 @@ def expand_shortcodes(text, conversion):
     )
     text = re.sub(
         r"\[gallery([^\]]*)\]",
-        lambda m: (
-            f'<figure class="wp-gallery" data-ids="{html.escape(shortcode_attributes(m.group(1)).get("ids", ""))}"></figure>'
-        ),
+        lambda m: gallery_html(shortcode_attributes(m.group(1)).get("ids", "")),
         text,
     )
     text = re.sub(
@@ -376,9 +381,7 @@ class Converter:
                 tag.attrs = self.link_attributes(tag.get("href", ""))
                 if not tag.attrs:
                     tag.unwrap()
-            elif tag.name in ("li", "br", "ul", "ol"):
-                tag.attrs = {}
-            elif tag.name in ("ul", "ol") and wrapper in ("ul", "ol"):
+            elif tag.name in ("li", "br", "ul", "ol") or tag.name in ("ul", "ol") and wrapper in ("ul", "ol"):
                 tag.attrs = {}
             elif tag.name == "p":
                 tag.unwrap()

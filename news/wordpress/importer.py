@@ -302,7 +302,9 @@ class Importer:
             for term in find_spam(" ".join((item.title, item.content, item.excerpt)), self.terms)
         ]
         # Iframes are dropped or kept as video embeds by the sanitiser; they are not hidden text.
-        without_iframes = re.sub(r"<iframe\b.*?(</iframe>|/>|$)", "", item.content, flags=re.IGNORECASE | re.S)
+        without_iframes = re.sub(
+            r"<iframe\b.*?(</iframe>|/>|$)", "", item.content, flags=re.IGNORECASE | re.S
+        )
         found += [f"konten tersembunyi: {hidden}" for hidden in find_hidden(without_iframes)]
         if re.search(r"<script\b|\bon[a-z]+\s*=", item.content, re.IGNORECASE):
             found.append("skrip atau penangan peristiwa disisipkan")

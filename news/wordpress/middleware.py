@@ -16,9 +16,15 @@ class WordPressQueryRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and request.path == "/" and any(q in request.GET for q in WORDPRESS_QUERIES):
+        if (
+            request.method in ("GET", "HEAD")
+            and request.path == "/"
+            and any(q in request.GET for q in WORDPRESS_QUERIES)
+        ):
             redirect = get_redirect(request, Redirect.normalise_path(request.get_full_path()))
             if redirect is not None and redirect.link:
-                response_class = HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+                response_class = (
+                    HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+                )
                 return response_class(redirect.link)
         return self.get_response(request)

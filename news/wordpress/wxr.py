@@ -6,8 +6,8 @@ yielded as they close and dropped from the tree, so memory stays flat in the fil
 """
 
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -198,9 +198,8 @@ def stream(path, channel=None):
                 if depth == 1:
                     root_seen = True
                     if element.tag != "rss":
-                        raise WXRError(
-                            f"bukan ekspor WordPress (WXR): elemen akarnya <{short_name(element.tag)}>, bukan <rss>"
-                        )
+                        root = short_name(element.tag)
+                        raise WXRError(f"bukan ekspor WordPress (WXR): elemen akarnya <{root}>, bukan <rss>")
                 elif depth == 2 and element.tag == "channel":
                     channel_element = element
                 continue

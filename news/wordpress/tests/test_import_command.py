@@ -54,7 +54,16 @@ class ImportTestCase(TestCase):
 
     def run_import(self, *extra, export=None):
         out = StringIO()
-        call_command("import_wordpress", "dinkes", str(export or self.export), "--uploads", str(self.uploads), *extra, stdout=out, stderr=StringIO())
+        call_command(
+            "import_wordpress",
+            "dinkes",
+            str(export or self.export),
+            "--uploads",
+            str(self.uploads),
+            *extra,
+            stdout=out,
+            stderr=StringIO(),
+        )
         return out.getvalue()
 
     def news(self, wp_id):
@@ -84,9 +93,16 @@ class ImportTests(ImportTestCase):
     def test_import_creates_exactly_what_the_report_says(self):
         self.assertIn("Berita: 4 diimpor, 0 diperbarui, 0 tidak berubah, 2 dilewati", self.output)
         self.assertIn("Halaman: 3 diimpor", self.output)
-        self.assertIn("Lampiran (gambar/dokumen): 3 diimpor, 0 diperbarui, 0 tidak berubah, 1 dilewati", self.output)
+        self.assertIn(
+            "Lampiran (gambar/dokumen): 3 diimpor, 0 diperbarui, 0 tidak berubah, 1 dilewati", self.output
+        )
         self.assertEqual(NewsPage.objects.descendant_of(self.opd.site.root_page).count(), 4)
-        self.assertEqual(StandardPage.objects.descendant_of(self.opd.site.root_page).filter(title__in=["Profil", "Visi dan Misi", "Struktur Organisasi"]).count(), 3)
+        self.assertEqual(
+            StandardPage.objects.descendant_of(self.opd.site.root_page)
+            .filter(title__in=["Profil", "Visi dan Misi", "Struktur Organisasi"])
+            .count(),
+            3,
+        )
         self.assertEqual(get_image_model().objects.filter(collection=self.opd.collection).count(), 2)
         self.assertEqual(get_document_model().objects.filter(collection=self.opd.collection).count(), 1)
         report = (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text()
@@ -113,12 +129,28 @@ class ImportTests(ImportTestCase):
         text = str(page.body[2].value.source)
         self.assertIn('linktype="document"', text)
         self.assertIn('linktype="page"', text)  # the link to /profil/ became an internal link
-        self.assertIn("[contact-form-7", "".join(str(b.value) for b in page.body if b.block_type == "paragraph"))
+        self.assertIn(
+            "[contact-form-7", "".join(str(b.value) for b in page.body if b.block_type == "paragraph")
+        )
 
     def test_gutenberg_blocks_become_body_blocks(self):
         page = self.news(101)
         kinds = [block.block_type for block in page.body]
-        self.assertEqual(kinds, ["heading", "paragraph", "image", "gallery", "paragraph", "quote", "table", "video", "document", "paragraph"])
+        self.assertEqual(
+            kinds,
+            [
+                "heading",
+                "paragraph",
+                "image",
+                "gallery",
+                "paragraph",
+                "quote",
+                "table",
+                "video",
+                "document",
+                "paragraph",
+            ],
+        )
         self.assertEqual(page.body[7].value["video"].url, "https://www.youtube.com/watch?v=abc123")
         self.assertEqual(page.body[6].value["data"][1], ["Sukaharja", "120"])
         self.assertEqual(page.lead, "Posyandu balita berjalan lancar.")
@@ -130,7 +162,13 @@ class ImportTests(ImportTestCase):
         self.assertContains(response, "Imunisasi Campak Serentak di 24 Puskesmas")
         self.assertContains(response, "Petugas memberi imunisasi")  # the photo's alt text
         self.assertContains(response, "/media/images/")
-        self.assertEqual(self.client.get(page.url_path.removeprefix(self.opd.site.root_page.url_path[:-1]), HTTP_HOST="ketapangkab.localhost").status_code, 404)
+        self.assertEqual(
+            self.client.get(
+                page.url_path.removeprefix(self.opd.site.root_page.url_path[:-1]),
+                HTTP_HOST="ketapangkab.localhost",
+            ).status_code,
+            404,
+        )
         listing = self.client.get("/berita/", HTTP_HOST=HOST)
         self.assertContains(listing, "Posyandu Balita Sehat")
         self.assertNotContains(listing, "Rencana Kegiatan Juli")
@@ -153,7 +191,10 @@ class ImportTests(ImportTestCase):
         self.assertEqual(photo.status_code, 301)
         self.assertIn("original_images", photo["Location"])
         # Another OPD's site has none of these redirects.
-        self.assertEqual(self.client.get("/2023/05/12/imunisasi-campak/", HTTP_HOST="ketapangkab.localhost").status_code, 404)
+        self.assertEqual(
+            self.client.get("/2023/05/12/imunisasi-campak/", HTTP_HOST="ketapangkab.localhost").status_code,
+            404,
+        )
 
     def test_pages_keep_their_hierarchy_and_menu_order(self):
         profile = self.news(200)
@@ -164,12 +205,16 @@ class ImportTests(ImportTestCase):
     def test_drafts_stay_drafts_and_private_trash_comments_are_skipped(self):
         self.assertFalse(self.news(103).live)
         self.assertFalse(ImportedItem.objects.filter(wp_id__in=[104, 105, 300]).exists())
-        self.assertIn("nav_menu_item × 1", (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text())
+        self.assertIn(
+            "nav_menu_item × 1", (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text()
+        )
 
     def test_spam_injected_post_is_a_draft_with_an_integrity_finding(self):
         page = self.news(102)
         self.assertFalse(page.live)
-        self.assertTrue(Finding.objects.filter(page=page, kind="spam_term", resolved_at__isnull=True).exists())
+        self.assertTrue(
+            Finding.objects.filter(page=page, kind="spam_term", resolved_at__isnull=True).exists()
+        )
         self.assertTrue(Finding.objects.filter(page=page, kind="hidden_content").exists())
         self.assertEqual(self.client.get("/berita/jadwal-pelayanan/", HTTP_HOST=HOST).status_code, 404)
         # Kept in the draft for the Web Administrator to review, no longer hidden.
@@ -193,15 +238,22 @@ class ImportTests(ImportTestCase):
         edited = self.news(101)
         edited.title = "Posyandu Balita Sehat (disunting)"
         edited.save_revision(user=self.humas)
-        text = self.export.read_text().replace("Posyandu Balita Sehat di Delta Pawan", "Posyandu Balita Sehat 2023").replace(
-            "Imunisasi Campak Serentak di 24 Puskesmas", "Imunisasi Campak Serentak di 25 Puskesmas"
+        text = (
+            self.export.read_text()
+            .replace("Posyandu Balita Sehat di Delta Pawan", "Posyandu Balita Sehat 2023")
+            .replace("Imunisasi Campak Serentak di 24 Puskesmas", "Imunisasi Campak Serentak di 25 Puskesmas")
         )
         self.export.write_text(text)
         output = self.run_import()
         self.assertIn("Berita: 0 diimpor, 1 diperbarui, 2 tidak berubah, 3 dilewati", output)
         self.assertEqual(self.news(100).title, "Imunisasi Campak Serentak di 25 Puskesmas")
-        self.assertEqual(self.news(101).get_latest_revision_as_object().title, "Posyandu Balita Sehat (disunting)")
-        self.assertIn("Posyandu Balita Sehat 2023", (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text())
+        self.assertEqual(
+            self.news(101).get_latest_revision_as_object().title, "Posyandu Balita Sehat (disunting)"
+        )
+        self.assertIn(
+            "Posyandu Balita Sehat 2023",
+            (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text(),
+        )
 
 
 class BadInputTests(ImportTestCase):

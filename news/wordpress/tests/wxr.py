@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (WordPress writes long lines; the export is kept as WordPress writes it)
 """A realistic small WordPress export, written by the tests themselves (no fixture file).
 
 Classic and Gutenberg posts, nested pages, attachments with and without alt text, categories,
@@ -25,7 +26,11 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 
 def attachment(wp_id, title, url, alt="", caption="", date="2023-05-10 09:00:00"):
-    meta = f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]></wp:meta_value></wp:postmeta>" if alt else ""  # noqa: E501
+    meta = (
+        f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]></wp:meta_value></wp:postmeta>"
+        if alt
+        else ""
+    )  # noqa: E501
     return f"""
     <item>
       <title>{title}</title>

@@ -25,7 +25,9 @@ class Bar(Progress):
     def start(self, phase, total):
         if self.bar is not None:
             self.bar.close()
-        self.bar = tqdm(total=total, desc=self.labels.get(phase, phase), unit="butir", file=sys.stderr, disable=None)
+        self.bar = tqdm(
+            total=total, desc=self.labels.get(phase, phase), unit="butir", file=sys.stderr, disable=None
+        )
 
     def advance(self):
         self.bar.update(1)
@@ -64,11 +66,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--old-host",
             metavar="HOST",
-            help="Nama host situs lama (mis. dinkes.ketapangkab.go.id) untuk menulis ulang tautan dan pengalihan; "
-            "bawaannya diambil dari ekspor.",
+            help="Nama host situs lama (mis. dinkes.ketapangkab.go.id) untuk menulis ulang tautan dan "
+            "pengalihan; bawaannya diambil dari ekspor.",
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Uji coba: tampilkan laporan lengkap tanpa menyimpan apa pun."
+            "--dry-run",
+            action="store_true",
+            help="Uji coba: tampilkan laporan lengkap tanpa menyimpan apa pun.",
         )
         parser.add_argument(
             "--user",
@@ -76,7 +80,18 @@ class Command(BaseCommand):
             help="Akun yang tercatat mengimpor di log audit (bawaan: sistem).",
         )
 
-    def handle(self, *args, opd_slug, export, uploads=None, fetch_media_from=None, old_host=None, dry_run=False, user=None, **options):
+    def handle(
+        self,
+        *args,
+        opd_slug,
+        export,
+        uploads=None,
+        fetch_media_from=None,
+        old_host=None,
+        dry_run=False,
+        user=None,
+        **options,
+    ):
         opd = OPD.objects.filter(slug=opd_slug).select_related("site", "collection").first()
         if opd is None:
             raise CommandError(f"OPD '{opd_slug}' tidak ada.")
@@ -89,13 +104,21 @@ class Command(BaseCommand):
             if importer_user is None:
                 raise CommandError(f"Akun '{user}' tidak ada atau tidak aktif.")
         try:
-            media = UploadsFolder(uploads) if uploads else Fetcher(fetch_media_from) if fetch_media_from else None
+            media = (
+                UploadsFolder(uploads) if uploads else Fetcher(fetch_media_from) if fetch_media_from else None
+            )
         except MediaError as error:
             raise CommandError(str(error).capitalize() + ".") from error
         bar = Bar()
         try:
             report = Importer(
-                opd, path, media=media, old_host=old_host or "", dry_run=dry_run, user=importer_user, progress=bar
+                opd,
+                path,
+                media=media,
+                old_host=old_host or "",
+                dry_run=dry_run,
+                user=importer_user,
+                progress=bar,
             ).run()
         except WXRError as error:
             raise CommandError(f"{path.name}: {error}.") from error
