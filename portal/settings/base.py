@@ -364,6 +364,13 @@ PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 # django-tasks backport Wagtail 8 uses. Immediate here; production.py uses the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# WordPress import (news/wordpress, docs/migration.md): uploaded exports stay out of the public media.
+PORTAL_WORDPRESS_IMPORT_ROOT = Path(
+    env("PORTAL_WORDPRESS_IMPORT_ROOT", str(BASE_DIR / "var" / "wordpress-import"))
+)
+PORTAL_WORDPRESS_MAX_MEDIA_BYTES = 20 * 1024 * 1024  # one attachment
+PORTAL_WORDPRESS_MAX_UPLOADS_BYTES = 2 * 1024 * 1024 * 1024  # a zip of wp-content/uploads, unpacked
+
 # Hosts: False keeps Django's own ALLOWED_HOSTS check; production turns on the Site-derived check.
 PORTAL_ALLOWED_HOSTS_FROM_SITES = False
 PORTAL_EXTRA_ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
