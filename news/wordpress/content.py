@@ -177,6 +177,9 @@ class Converter:
         soup = BeautifulSoup(sanitise(text), "html.parser")
         self.conversion = conversion
         self.pending = []
+        # The page's title is its h1: the item's top heading level becomes h2, the rest follow.
+        levels = [int(tag.name[1]) for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        self.shift = (min(levels) - 2) if levels else 0
         for node in list(soup.children):
             self.walk(node)
         self.flush()
@@ -199,7 +202,7 @@ class Converter:
         name = node.name
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.flush()
-            level = {"h1": "h2", "h2": "h2", "h3": "h3"}.get(name, "h4")
+            level = f"h{min(max(int(name[1]) - self.shift, 2), 4)}"
             words = node.get_text(" ", strip=True)[:200]
             if words:
                 self.conversion.add("heading", {"text": words, "level": level})
