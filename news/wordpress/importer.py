@@ -353,11 +353,10 @@ class Importer:
             page.body = json.dumps(conversion.blocks)
             page.reporters = (author.display_name if author else item.creator)[:255]
             page.featured_image = self.image(wp_id=thumbnail) if thumbnail else None
-            self.place(page, self.index, item)
             page.categories = self.categories(item)
-            page.tags.set(
-                [name for _, name in item.tags if name], clear=True
-            ) if item.tags else page.tags.clear()
+            page.tags.set([name for _, name in item.tags if name], clear=True)
+            # Placed (saved) with its tags, so the import revision holds them as stored.
+            self.place(page, self.index, item)
             self.finish("post", page, item, item_digest, state, problems, conversion)
 
     def in_tree_order(self, pages):

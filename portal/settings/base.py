@@ -368,6 +368,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PORTAL_WORDPRESS_IMPORT_ROOT = Path(
     env("PORTAL_WORDPRESS_IMPORT_ROOT", str(BASE_DIR / "var" / "wordpress-import"))
 )
+# Revisions the integrity monitor accepts as published legitimately besides the SOP's.
+PORTAL_INTEGRITY_SANCTIONED_ACTIONS = ["wordpress.import"]
 PORTAL_WORDPRESS_MAX_MEDIA_BYTES = 20 * 1024 * 1024  # one attachment
 PORTAL_WORDPRESS_MAX_UPLOADS_BYTES = 2 * 1024 * 1024 * 1024  # a zip of wp-content/uploads, unpacked
 

@@ -227,6 +227,15 @@ class ImportTests(ImportTestCase):
         self.assertEqual(entry.revision, page.live_revision)
         self.assertEqual(str(entry.message), "Diimpor dari WordPress")
 
+    def test_integrity_monitor_accepts_the_import_but_keeps_the_spam_finding(self):
+        call_command("check_integrity", stdout=StringIO(), stderr=StringIO())
+        imported = [self.news(100), self.news(101), self.news(200)]
+        self.assertEqual(
+            [(f.kind, f.detail) for f in Finding.objects.filter(page__in=imported, resolved_at__isnull=True)],
+            [],
+        )
+        self.assertTrue(Finding.objects.filter(page=self.news(102), kind="spam_term").exists())
+
     def test_second_run_changes_nothing(self):
         before = counts()
         output = self.run_import()
