@@ -46,7 +46,9 @@ def write_export(folder, posts, attachments):
             target = uploads / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(jpeg(n))
-            out.write(attachment(n, f"Foto {n}", f"{UP}/{relative}", alt=f"Foto kegiatan {n}" if n % 3 else ""))
+            out.write(
+                attachment(n, f"Foto {n}", f"{UP}/{relative}", alt=f"Foto kegiatan {n}" if n % 3 else "")
+            )
         for n in range(1, posts + 1):
             photo = attachments and (n % attachments) + 1
             year = 2015 + photo % 10
@@ -84,9 +86,12 @@ def main():
     from opd.models import OPD
     from opd.provisioning import provision_opd
 
-    opd = OPD.objects.filter(slug="wpbench").first() or provision_opd(
-        slug="wpbench", name="Dinas Bench WordPress", hostname="wpbench.ketapangkab.localhost"
-    ).opd
+    opd = (
+        OPD.objects.filter(slug="wpbench").first()
+        or provision_opd(
+            slug="wpbench", name="Dinas Bench WordPress", hostname="wpbench.ketapangkab.localhost"
+        ).opd
+    )
     with tempfile.TemporaryDirectory(prefix="wxr-bench-") as folder:
         started = time.monotonic()
         export, uploads = write_export(Path(folder), args.posts, args.attachments)
@@ -96,8 +101,12 @@ def main():
         finished = time.monotonic()
     items = args.posts + args.attachments
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"export: {args.posts} posts + {args.attachments} attachments, {size / 1e6:.1f} MB, made in {generated - started:.0f} s")
-    print(f"import: {finished - generated:.0f} s, {items / (finished - generated):.1f} items/s, peak memory {peak:.0f} MB")
+    print(
+        f"export: {args.posts} posts + {args.attachments} attachments, {size / 1e6:.1f} MB, made in {generated - started:.0f} s"
+    )
+    print(
+        f"import: {finished - generated:.0f} s, {items / (finished - generated):.1f} items/s, peak memory {peak:.0f} MB"
+    )
     for line in report.summary_lines():
         print(line)
 
