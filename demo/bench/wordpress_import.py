@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (generated WordPress markup and report lines)
 """The WordPress import benchmark (issue 22): a generated export imported into one OPD.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
