@@ -305,6 +305,13 @@ class BadInputTests(ImportTestCase):
         with self.assertRaisesMessage(CommandError, "OPD 'dinsos' tidak ada."):
             call_command("import_wordpress", "dinsos", str(self.export))
 
+    def test_the_export_may_come_first_with_opd_named_by_option(self):
+        output = StringIO()
+        call_command("import_wordpress", str(self.export), "--opd", "dinkes", "--dry-run", stdout=output)
+        self.assertIn("Berita: 4 diimpor", output.getvalue())
+        with self.assertRaisesMessage(CommandError, "Tulis: import_wordpress OPD_SLUG EXPORT.xml"):
+            call_command("import_wordpress", str(self.export))
+
     def test_private_media_host_is_refused_before_anything(self):
         before = counts()
         with self.assertRaisesMessage(CommandError, "alamat privat"):

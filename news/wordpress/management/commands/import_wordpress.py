@@ -47,8 +47,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("opd_slug", help="Kode OPD tujuan (mis. dinkes).")
-        parser.add_argument("export", help="Berkas ekspor WordPress (.xml).")
+        parser.add_argument(
+            "targets",
+            nargs="+",
+            metavar="OPD_SLUG EXPORT.xml",
+            help="Kode OPD tujuan (mis. dinkes) lalu berkas ekspor WordPress (.xml); atau hanya berkas "
+            "ekspor bersama --opd.",
+        )
+        parser.add_argument("--opd", metavar="OPD_SLUG", help="Kode OPD tujuan, bila tidak ditulis di depan.")
         media = parser.add_mutually_exclusive_group()
         media.add_argument(
             "--uploads",
@@ -83,8 +89,8 @@ class Command(BaseCommand):
     def handle(
         self,
         *args,
-        opd_slug,
-        export,
+        targets,
+        opd=None,
         uploads=None,
         fetch_media_from=None,
         old_host=None,
@@ -92,6 +98,12 @@ class Command(BaseCommand):
         user=None,
         **options,
     ):
+        if opd and len(targets) == 1:
+            opd_slug, export = opd, targets[0]
+        elif not opd and len(targets) == 2:
+            opd_slug, export = targets
+        else:
+            raise CommandError("Tulis: import_wordpress OPD_SLUG EXPORT.xml (atau EXPORT.xml --opd OPD_SLUG).")
         opd = OPD.objects.filter(slug=opd_slug).select_related("site", "collection").first()
         if opd is None:
             raise CommandError(f"OPD '{opd_slug}' tidak ada.")
