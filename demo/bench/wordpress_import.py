@@ -7,7 +7,7 @@
 
 Writes an export of N posts (classic and Gutenberg, each with a category, tags and a featured
 photo) and M image attachments, with a local uploads folder of small JPEGs, into a temporary
-folder (item by item: the generator itself stays flat), provisions the OPD ``wpbench`` if
+folder (item by item: the generator itself stays flat), provisions the OPD ``--opd`` (``wpbench``) if
 missing, runs the import exactly as ``import_wordpress --uploads`` does and prints the wall
 time, the items per second and the process's peak memory (ru_maxrss). The target: 10,000 +
 10,000 in under 10 minutes on 2 cores, under 500 MB. Not part of ``make test``.
@@ -77,6 +77,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--attachments", type=int, default=10000)
+    parser.add_argument("--opd", default="wpbench", help="the OPD imported into (provisioned if missing)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     import django
@@ -88,9 +89,9 @@ def main():
     from opd.provisioning import provision_opd
 
     opd = (
-        OPD.objects.filter(slug="wpbench").first()
+        OPD.objects.filter(slug=args.opd).first()
         or provision_opd(
-            slug="wpbench", name="Dinas Bench WordPress", hostname="wpbench.ketapangkab.localhost"
+            slug=args.opd, name=f"Dinas Bench {args.opd}", hostname=f"{args.opd}.ketapangkab.localhost"
         ).opd
     )
     with tempfile.TemporaryDirectory(prefix="wxr-bench-") as folder:
