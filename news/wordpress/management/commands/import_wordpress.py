@@ -103,7 +103,9 @@ class Command(BaseCommand):
         elif not opd and len(targets) == 2:
             opd_slug, export = targets
         else:
-            raise CommandError("Tulis: import_wordpress OPD_SLUG EXPORT.xml (atau EXPORT.xml --opd OPD_SLUG).")
+            raise CommandError(
+                "Tulis: import_wordpress OPD_SLUG EXPORT.xml (atau EXPORT.xml --opd OPD_SLUG)."
+            )
         opd = OPD.objects.filter(slug=opd_slug).select_related("site", "collection").first()
         if opd is None:
             raise CommandError(f"OPD '{opd_slug}' tidak ada.")
