@@ -94,6 +94,7 @@ class OPDObjects:
     editing_session: object = None
     delegation: object = None
     assignment: object = None
+    wordpress_import: object = None
     information_request: object = None
     objection: object = None
     alert: object = None
@@ -180,6 +181,14 @@ def build_opd(slug, name, marker):
     from moderation.newsroom.tests.factories import make_assignment
 
     objects.assignment = make_assignment(opd, [penulis], title=f"{marker} liputan", place=f"{marker} tempat")
+    from news.wordpress.models import ImportRun
+
+    objects.wordpress_import = ImportRun.objects.create(
+        opd=opd,
+        export=ContentFile(b"<rss/>", name="ekspor.xml"),
+        status="done",
+        report=f"{marker} laporan impor",
+    )
     objects.editing_session = EditingSession.objects.create(
         user=penulis,
         content_type=ContentType.objects.get_for_model(objects.draft, for_concrete_model=False),
@@ -296,6 +305,8 @@ def _pk_for(pattern, objects, world):
         return world.holiday.pk
     if name.startswith("wagtail_localize:"):
         return page.pk
+    if name.startswith("wordpress_import"):
+        return objects.wordpress_import.pk
     if name == "ppid_request":
         return objects.information_request.pk
     if name == "ppid_objection":

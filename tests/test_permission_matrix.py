@@ -351,6 +351,10 @@ RULES = {
     "newsroom_finish": R("P", method="POST"),
     "newsroom_create_draft": R("P", method="POST"),
     "newsroom_cancel": R("ER", method="POST"),
+    # WordPress import (news/wordpress/): the OPD's Web Administrator, into its own OPD only.
+    "wordpress_import": R("W"),
+    "wordpress_import_run": R("W"),
+    "wordpress_import_confirm": R("W", method="POST"),
 }
 # fmt: on
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "news.jdih",
     "news.gallery",
     "news.opendata",
+    "news.wordpress",
     "home.navigation",
     "home.search",
     "home.alerts",
@@ -140,6 +141,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.csp.PortalCSPMiddleware",
     "portal.page_cache.middleware.CacheControlMiddleware",
+    "news.wordpress.middleware.WordPressQueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin post missing a StreamField's management data answers 400, not 500.
     "portal.security.malformed_posts.MalformedAdminPostMiddleware",
@@ -366,6 +368,15 @@ PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 # Background work (search index, reference index, cache purge, file clean-up) goes through the
 # django-tasks backport Wagtail 8 uses. Immediate here; production.py uses the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# WordPress import (news/wordpress, docs/migration.md): uploaded exports stay out of the public media.
+PORTAL_WORDPRESS_IMPORT_ROOT = Path(
+    env("PORTAL_WORDPRESS_IMPORT_ROOT", str(BASE_DIR / "var" / "wordpress-import"))
+)
+# Revisions the integrity monitor accepts as published legitimately besides the SOP's.
+PORTAL_INTEGRITY_SANCTIONED_ACTIONS = ["wordpress.import"]
+PORTAL_WORDPRESS_MAX_MEDIA_BYTES = 20 * 1024 * 1024  # one attachment
+PORTAL_WORDPRESS_MAX_UPLOADS_BYTES = 2 * 1024 * 1024 * 1024  # a zip of wp-content/uploads, unpacked
 
 # Hosts: False keeps Django's own ALLOWED_HOSTS check; production turns on the Site-derived check.
 PORTAL_ALLOWED_HOSTS_FROM_SITES = False
