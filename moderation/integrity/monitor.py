@@ -68,7 +68,12 @@ def page_problems(page, terms, allowlist, sanctioned):
     if revision is None or revision.pk not in sanctioned:
         problems.append((Finding.Kind.OUTSIDE_WORKFLOW, _("Revisi tayang tidak melalui alur SOP.")))
     if revision is not None:
-        changed = content_differences(live_data, revision.content)
+        # Fields a page type derives from other pages' publications (a legal product's status
+        # when a later one revokes it) change on the live row without a revision of their own.
+        derived = set(getattr(live, "integrity_derived_fields", ()))
+        changed = [
+            field for field in content_differences(live_data, revision.content) if field not in derived
+        ]
         if changed:
             problems.append(
                 (

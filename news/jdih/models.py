@@ -121,6 +121,10 @@ class LegalProductForm(WagtailAdminPageForm):
 class LegalProductPage(RoutablePageMixin, DocumentPage):
     """One legal product (Perda, Perbup, Keputusan Bupati, ...) as JDIHN describes it."""
 
+    # Written on the live row when a later product that revokes or amends this one is
+    # published (no revision of this page): the integrity monitor must not call it tampering.
+    integrity_derived_fields = ("status",)
+
     promulgated_on = models.DateField(_("tanggal pengundangan"), null=True, blank=True)
     place = models.CharField(_("tempat penetapan"), max_length=100, default="Ketapang")
     gazette = models.CharField(
