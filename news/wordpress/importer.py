@@ -36,6 +36,7 @@ from moderation.integrity.monitor import record as record_finding
 from moderation.integrity.scan import find_hidden, find_spam, spam_terms
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from portal.core.indexing import deferred_indexing
+from portal.page_cache.purge import purges_per_site
 from portal.security.uploads import check_document, check_image
 
 from .content import Converter, original_upload_url
@@ -124,7 +125,7 @@ class Importer:
         self.paths = {r.source_path: r.page_id for r in self.records.values() if r.page_id and r.source_path}
         self.users = self.find_users()
         self.redirect_paths = set(Redirect.objects.filter(site=self.site).values_list("old_path", flat=True))
-        with deferred_indexing() as self.batch:
+        with deferred_indexing() as self.batch, purges_per_site():
             self.index = self.news_index()
             self.import_items(counts)
             self.link_forward_references()
