@@ -78,6 +78,9 @@ def main():
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--attachments", type=int, default=10000)
     parser.add_argument("--opd", default="wpbench", help="the OPD imported into (provisioned if missing)")
+    parser.add_argument(
+        "--again", action="store_true", help="import the same export a second time (nothing changes)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     import django
@@ -101,6 +104,8 @@ def main():
         size = export.stat().st_size
         report = Importer(opd, export, media=UploadsFolder(uploads)).run()
         finished = time.monotonic()
+        again = Importer(opd, export, media=UploadsFolder(uploads)).run() if args.again else None
+        second = time.monotonic()
     items = args.posts + args.attachments
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -111,6 +116,10 @@ def main():
     )
     for line in report.summary_lines():
         print(line)
+    if again is not None:
+        print(f"second run of the same export: {second - finished:.0f} s")
+        for line in again.summary_lines():
+            print(line)
 
 
 if __name__ == "__main__":

@@ -19,18 +19,24 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Page, Revision
+from wagtail.signals import page_published
 
 from home.models import StandardPage
 from moderation.integrity.monitor import record as record_finding
 from moderation.integrity.scan import find_hidden, find_spam, spam_terms
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from portal.core.indexing import deferred_indexing
+from portal.page_cache.purge import purges_per_site
 from portal.security.uploads import check_document, check_image
 
 from .content import Converter, original_upload_url
@@ -40,6 +46,9 @@ from .report import Report
 from .wxr import stream, validate
 
 IMPORT_ACTION = "wordpress.import"
+# Search and reference indexing is done in bulk after this many items (their own transactions
+# committed): a crash loses at most these items' index entries, which `update_index` restores.
+INDEX_EVERY = 200
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
 DOCUMENT_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"}
 LIVE, DRAFT = "live", "draft"
@@ -93,6 +102,14 @@ class Importer:
         self.converter = Converter(self)
         self.forward_links = False
         self.to_relink = []  # (page id, revision id) whose body links to a page imported later
+        # Kept for the run: what would otherwise be looked up again for every item.
+        self.slugs = {}  # parent page id -> the slugs of its children
+        self.category_objects = {}
+        self.tag_objects = {}
+        self.redirect_paths = set()
+        self.redirects_due = []
+        self.batch = None
+        self.done = 0
 
     # -- the run ---------------------------------------------------------------------------
     def run(self):
@@ -107,20 +124,27 @@ class Importer:
         }
         self.paths = {r.source_path: r.page_id for r in self.records.values() if r.page_id and r.source_path}
         self.users = self.find_users()
-        self.index = self.news_index()
+        self.redirect_paths = set(Redirect.objects.filter(site=self.site).values_list("old_path", flat=True))
+        with deferred_indexing() as self.batch, purges_per_site():
+            self.index = self.news_index()
+            self.import_items(counts)
+            self.link_forward_references()
+            self.term_redirects()
+        return self.report
 
+    def import_items(self, counts):
         self.progress.start("media", counts.get("attachment", 0))
         for item in stream(self.path):
             if item.post_type == "attachment":
                 self.import_attachment(item)
-                self.progress.advance()
+                self.advance()
 
         self.progress.start("posts", counts.get("post", 0) + counts.get("page", 0))
         pages = []
         for item in stream(self.path):
             if item.post_type == "post":
                 self.import_post(item)
-                self.progress.advance()
+                self.advance()
             elif item.post_type == "page":
                 item.content_digest = digest(item.content)  # noqa: B010 (kept for the later pass)
                 pages.append(item)
@@ -128,10 +152,13 @@ class Importer:
                 self.report.other[item.post_type] += 1
         for item in self.in_tree_order(pages):
             self.import_page(item)
-            self.progress.advance()
-        self.link_forward_references()
-        self.term_redirects()
-        return self.report
+            self.advance()
+
+    def advance(self):
+        self.progress.advance()
+        self.done += 1
+        if self.done % INDEX_EVERY == 0:
+            self.batch.flush()
 
     def find_users(self):
         """WordPress authors matched to portal users of this OPD by e-mail (no account is made)."""
@@ -277,6 +304,7 @@ class Importer:
             )
             for path in (old_path(item.link), f"/?attachment_id={item.wp_id}"):
                 self.redirect(path, link=target)
+            self.write_redirects()
         self.records[item.wp_id] = record
         self.by_upload[source] = record
         self.report.count("attachment", outcome)
@@ -354,9 +382,9 @@ class Importer:
             page.reporters = (author.display_name if author else item.creator)[:255]
             page.featured_image = self.image(wp_id=thumbnail) if thumbnail else None
             page.categories = self.categories(item)
-            page.tags.set([name for _, name in item.tags if name], clear=True)
+            page.tags.set(self.tags(item), clear=True)
             # Placed (saved) with its tags, so the import revision holds them as stored.
-            self.place(page, self.index, item)
+            self.place(page, self.index, item, state, problems)
             self.finish("post", page, item, item_digest, state, problems, conversion)
 
     def in_tree_order(self, pages):
@@ -403,7 +431,7 @@ class Importer:
             page.draft_title = page.title
             page.intro = strip_tags(item.excerpt).strip()
             page.body = json.dumps(conversion.blocks)
-            self.place(page, parent, item)
+            self.place(page, parent, item, state, problems)
             self.finish("page", page, item, item_digest, state, problems, conversion)
 
     def convert(self, item):
@@ -423,8 +451,9 @@ class Importer:
         if problems:
             self.report.flagged.append((kind, item.wp_id, item.title, problems))
 
-    def place(self, page, parent, item):
-        """A new page goes under ``parent`` with a slug free among its siblings."""
+    def place(self, page, parent, item, state, problems):
+        """A new page goes under ``parent`` with a slug free among its siblings, already live
+        when it will be published (so that it is saved once, not again by the publication)."""
         author = self.channel.authors.get(item.creator)
         owner = self.users.get(author.login) if author else None
         if page.pk:
@@ -433,19 +462,43 @@ class Importer:
             return
         page.slug = self.free_slug(parent, slugify(item.slug) or slugify(item.title) or f"wp-{item.wp_id}")
         page.owner = owner or self.user
+        page.locale_id = parent.locale_id
+        page.live = state == LIVE and not problems
+        page.has_unpublished_changes = not page.live
         if item.date:
             page.first_published_at = item.date
-        parent.add_child(instance=page)
+        if page.live:
+            page.first_published_at = page.first_published_at or timezone.now()
+            page.last_published_at = timezone.now()
+        self.add_child(parent, page)
 
     @staticmethod
-    def free_slug(parent, wanted):
+    def add_child(parent, page):
+        """treebeard's ``add_child`` (lock the parent, take the path after its last child, count
+        the child), with the page saved once and not validated again: its slug is free among
+        its siblings (``free_slug``) and every field was cut to fit. Wagtail's own validation
+        of a live page costs a query per foreign key, on every one of 20,000 items."""
+        locked = Page.objects.select_for_update().only("path", "depth", "numchild").get(pk=parent.pk)
+        page.depth = locked.depth + 1
+        if locked.is_leaf():
+            page.path = Page._get_path(locked.path, page.depth, 1)
+        else:
+            page.path = locked.get_last_child()._inc_path()
+        page._cached_parent_obj = parent
+        page._is_site_root = False
+        page.save(clean=False)
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+        parent.numchild = locked.numchild + 1
+
+    def free_slug(self, parent, wanted):
         wanted = wanted[:200] or "halaman"
-        taken = set(
-            Page.objects.child_of(parent).filter(slug__startswith=wanted).values_list("slug", flat=True)
-        )
+        if parent.pk not in self.slugs:
+            self.slugs[parent.pk] = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+        taken = self.slugs[parent.pk]
         slug, n = wanted, 2
         while slug in taken:
             slug, n = f"{wanted}-{n}", n + 1
+        taken.add(slug)
         return slug
 
     def categories(self, item):
@@ -454,38 +507,57 @@ class Importer:
             slug = slugify(slug or name)[:100]
             if not slug or slug == "uncategorized":
                 continue
-            term = self.channel.categories.get(slug)
-            category, _ = NewsCategory.objects.get_or_create(
-                site=self.site,
-                locale=self.index.locale,
-                slug=slug,
-                defaults={"name": (term.name if term else name)[:100]},
-            )
-            found.append(category)
+            if slug not in self.category_objects:
+                term = self.channel.categories.get(slug)
+                self.category_objects[slug], _ = NewsCategory.objects.get_or_create(
+                    site=self.site,
+                    locale_id=self.index.locale_id,
+                    slug=slug,
+                    defaults={"name": (term.name if term else name)[:100]},
+                )
+            found.append(self.category_objects[slug])
+        return found
+
+    def tags(self, item):
+        """The item's tags as tag objects, each looked up (or made) once a run."""
+        found = []
+        for _, name in item.tags:
+            name = name.strip()[:100]
+            if not name:
+                continue
+            if name not in self.tag_objects:
+                tag = Tag.objects.filter(name__iexact=name).first()
+                self.tag_objects[name] = tag or Tag.objects.create(name=name)
+            found.append(self.tag_objects[name])
         return found
 
     def finish(self, kind, page, item, item_digest, state, problems, conversion):
         """The revision "Diimpor dari WordPress", published when live and clean; the record,
         the redirects and any integrity findings."""
-        revision = page.save_revision(user=self.user, log_action=IMPORT_ACTION, clean=False)
-        if state == LIVE and not problems:
-            revision.publish(user=self.user, skip_permission_checks=True)
-            if item.date and page.first_published_at != item.date:
-                # The original publication time stays the article's (archive order, feeds).
-                type(page).objects.filter(pk=page.pk).update(first_published_at=item.date)
-        record, _ = ImportedItem.objects.update_or_create(
-            site=self.site,
-            wp_id=item.wp_id,
-            defaults={
-                "kind": kind,
-                "page": page,
-                "revision": revision,
-                "source_path": old_path(item.link),
-                "digest": item_digest,
-                "image": None,
-                "document": None,
-            },
-        )
+        if page.latest_revision_id is None:
+            revision = self.first_revision(page)
+        else:
+            revision = page.save_revision(user=self.user, log_action=IMPORT_ACTION, clean=False)
+            if state == LIVE and not problems:
+                revision.publish(user=self.user, skip_permission_checks=True)
+                if item.date and page.first_published_at != item.date:
+                    # The original publication time stays the article's (archive order, feeds).
+                    type(page).objects.filter(pk=page.pk).update(first_published_at=item.date)
+        fields = {
+            "kind": kind,
+            "page": page,
+            "revision": revision,
+            "source_path": old_path(item.link),
+            "digest": item_digest,
+            "image": None,
+            "document": None,
+        }
+        if item.wp_id in self.records:
+            record, _ = ImportedItem.objects.update_or_create(
+                site=self.site, wp_id=item.wp_id, defaults=fields
+            )
+        else:
+            record = ImportedItem.objects.create(site=self.site, wp_id=item.wp_id, **fields)
         self.records[item.wp_id] = record
         self.paths[old_path(item.link)] = page.pk
         if conversion.forward_links:
@@ -498,9 +570,41 @@ class Importer:
         }:
             if path and path != new_path:
                 self.redirect(path, page=page)
+        self.write_redirects()
         for problem in problems:
             kind_of = "spam_term" if problem.startswith("istilah") else "hidden_content"
             record_finding(kind_of, f"Impor WordPress: {problem}", page=page, opd=self.opd)
+
+    def first_revision(self, page):
+        """The revision "Diimpor dari WordPress" of a page just placed, and its publication when
+        the page went in live: what ``save_revision`` and ``publish`` record (the revision, the
+        page's revision fields, the two audit-log entries, ``page_published``) without saving
+        and validating the page twice more."""
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            user=self.user,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        fields = {"latest_revision": revision, "latest_revision_created_at": revision.created_at}
+        if page.live:
+            page.live_revision = revision
+            fields["live_revision"] = revision
+        Page.objects.filter(pk=page.pk).update(**fields)
+        log(instance=page, action=IMPORT_ACTION, user=self.user, revision=revision, content_changed=True)
+        if page.live:
+            log(
+                instance=page,
+                action="wagtail.publish",
+                user=self.user,
+                revision=revision,
+                content_changed=True,
+            )
+            page_published.send(sender=type(page), instance=page, revision=revision)
+        return revision
 
     def link_forward_references(self):
         """Links to an old address imported after the page that links to it become internal
@@ -533,15 +637,35 @@ class Importer:
 
     # -- redirects ------------------------------------------------------------------------
     def redirect(self, path, page=None, link=""):
+        """Noted; written by ``write_redirects`` in the same transaction."""
         if not path or path == "/" or self.dry_run:
             return
-        normalised = Redirect.normalise_path(path)
-        Redirect.objects.update_or_create(
-            site=self.site,
-            old_path=normalised,
-            defaults={"redirect_page": page, "redirect_link": link, "is_permanent": True},
-        )
+        self.redirects_due.append((Redirect.normalise_path(path), page, link))
         self.report.redirects += 1
+
+    def write_redirects(self):
+        """The noted redirects: those already there updated, the new ones in one insert."""
+        due, self.redirects_due = {path: (page, link) for path, page, link in self.redirects_due}, []
+        new = []
+        for path, (page, link) in due.items():
+            if path in self.redirect_paths:
+                Redirect.objects.filter(site=self.site, old_path=path).update(
+                    redirect_page=page, redirect_link=link, is_permanent=True
+                )
+            else:
+                new.append(
+                    Redirect(
+                        site=self.site,
+                        old_path=path,
+                        redirect_page=page,
+                        redirect_link=link,
+                        is_permanent=True,
+                    )
+                )
+        for redirect in Redirect.objects.bulk_create(new):
+            self.redirect_paths.add(redirect.old_path)
+            if redirect.pk:  # bulk_create sends no post_save: its references are indexed with the rest
+                self.batch.note(redirect)
 
     def term_redirects(self):
         """/category/…/, /tag/…/, /author/…/ and /feed/ to the news list, filtered where it can be."""
@@ -557,3 +681,4 @@ class Importer:
             for login in self.channel.authors:
                 self.redirect(f"/author/{login}/", link=base)
             self.redirect("/feed/", link=f"{base}rss/")
+            self.write_redirects()

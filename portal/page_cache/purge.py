@@ -12,6 +12,8 @@ the task queue.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
+_bulk = threading.local()
 
 
 def site_urls(root_url):
@@ -69,6 +72,25 @@ def purge_sites(sites):
     transaction.on_commit(lambda: purge_hosts_now(root_urls))
 
 
+@contextmanager
+def purges_per_site():
+    """A bulk job that publishes thousands of pages (the WordPress import) purges every page
+    of each site it touched, and the regency portal that aggregates them, once at the end,
+    instead of a dozen URLs after each page (for 10,000 pages: a handful of PURGE requests
+    instead of 200,000). Only this thread's publications are gathered."""
+    if getattr(_bulk, "sites", None) is not None:
+        yield
+        return
+    touched = _bulk.sites = set()
+    try:
+        yield
+    finally:
+        _bulk.sites = None
+        touched.discard(None)
+        if touched:
+            purge_sites(touched | set(Site.objects.filter(is_default_site=True)))
+
+
 def purge_hosts_now(root_urls, backend_names=None, retry=True):
     """Ask every configured Varnish to drop all it keeps for each site's host; a Varnish that
     cannot be reached gets the rest through the task queue (once).
@@ -97,6 +119,10 @@ def purge_hosts_now(root_urls, backend_names=None, retry=True):
 def on_publish_change(sender, instance, **kwargs):
     """page_published / page_unpublished: purge once the change is committed."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    touched = getattr(_bulk, "sites", None)
+    if touched is not None:
+        touched.add(instance.get_site())
         return
     urls = urls_to_purge(instance)
     logger.info("Purging %d URLs after a change to page %s", len(urls), instance.pk)

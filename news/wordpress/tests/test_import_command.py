@@ -7,7 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase, override_settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -20,6 +20,9 @@ from news.wordpress.media import Fetcher, MediaError
 from news.wordpress.models import ImportedItem
 from opd.roles import Role
 from opd.tests.factories import make_opd, member
+from portal.page_cache.tests.test_page_cache import FakeVarnish
+from tests.admin import login
+from tests.transactional import KeepsMigratedData
 
 from .wxr import OLD, export_xml, write_export
 
@@ -196,6 +199,19 @@ class ImportTests(ImportTestCase):
             404,
         )
 
+    def test_imported_pages_are_searchable_in_the_sitemap_and_their_photos_show_where_used(self):
+        # Indexed once per page after its transaction, not on each of its saves.
+        found = self.client.get("/cari/", {"q": "puskesmas"}, HTTP_HOST=HOST)
+        self.assertContains(found, "Imunisasi Campak Serentak di 24 Puskesmas")
+        self.assertNotContains(found, "Rencana Kegiatan Juli")  # a draft is not public
+        sitemap = self.client.get("/sitemap.xml", HTTP_HOST=HOST)
+        self.assertContains(sitemap, "/berita/imunisasi-campak/")
+        self.assertContains(sitemap, "/profil/struktur-organisasi/")
+        webadmin = member(self.opd, Role.WEBADMIN, "webadmin.dinkes")
+        photo = self.news(100).featured_image
+        usage = login(webadmin, host=HOST).get(f"/admin/images/usage/{photo.pk}/")
+        self.assertContains(usage, "Imunisasi Campak Serentak di 24 Puskesmas")
+
     def test_pages_keep_their_hierarchy_and_menu_order(self):
         profile = self.news(200)
         self.assertEqual(profile.get_parent().id, self.opd.site.root_page.id)
@@ -263,6 +279,36 @@ class ImportTests(ImportTestCase):
             "Posyandu Balita Sehat 2023",
             (self.folder / "dinkes.WordPress.2024-01-01-laporan-impor.md").read_text(),
         )
+
+
+class ImportPurgeTests(KeepsMigratedData, TransactionTestCase):
+    """Against a small fake Varnish: an import does not purge page by page."""
+
+    def test_an_import_drops_the_opd_site_and_the_portal_once_instead_of_each_page(self):
+        varnish = FakeVarnish()
+        self.addCleanup(varnish.close)
+        backends = {
+            "varnish": {
+                "BACKEND": "portal.page_cache.backends.VarnishBackend",
+                "LOCATION": f"http://127.0.0.1:{varnish.port}",
+            }
+        }
+        make_opd("portal", "Pemerintah Kabupaten Ketapang", is_portal=True)
+        make_opd("dinkes", "Dinas Kesehatan")
+        folder = Path(tempfile.mkdtemp(prefix="wxr-test-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        export, uploads = write_export(folder)
+        with override_settings(WAGTAILFRONTENDCACHE=backends):
+            call_command(
+                "import_wordpress", "dinkes", str(export), "--uploads", str(uploads),
+                stdout=StringIO(), stderr=StringIO(),
+            )  # fmt: skip
+        self.assertTrue(NewsPage.objects.filter(slug="imunisasi-campak", live=True).exists())
+        self.assertEqual(sorted(varnish.purged_hosts), sorted([HOST, "ketapangkab.localhost"]))
+        # Each new page's own address is purged once (Wagtail's own handler); its listings and
+        # the portal's home are not purged again after every page.
+        self.assertEqual(len(varnish.received), len(set(varnish.received)), varnish.received)
+        self.assertNotIn(("ketapangkab.localhost", "/"), varnish.received)
 
 
 class BadInputTests(ImportTestCase):
