@@ -245,7 +245,7 @@ class Converter:
         elif name in ("video", "audio"):
             self.flush()
             source = node.get("src") or (node.find("source") or {}).get("src", "")
-            self.media_file(source)
+            self.media_source(source.strip())
         elif name == "a" and node.get("href") and self.resolver.document(node["href"]):
             self.flush()
             self.media_file(node["href"], node.get_text(" ", strip=True))
@@ -344,6 +344,23 @@ class Converter:
             self.pending.append(f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>')
         elif url:
             self.conversion.dropped_iframes += 1
+
+    def media_source(self, url):
+        """A ``[video]``/``[audio]`` shortcode or a Gutenberg video/audio block: YouTube or Vimeo
+        as a video block, a file imported as a document as its download; anything else (an
+        .mp4 or .mp3 the portal does not host) is kept as a link and reported as missing media."""
+        if url.startswith("//"):
+            url = "https:" + url
+        if is_video_url(url):
+            self.video(url)
+            return
+        if url and self.resolver.document(url) is not None:
+            self.media_file(url)
+            return
+        if url:
+            self.conversion.missing_media.append(url)
+        if url.startswith(("http://", "https://")):
+            self.pending.append(f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>')
 
     def media_file(self, url, title=""):
         document = self.resolver.document(url) if url else None

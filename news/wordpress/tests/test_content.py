@@ -53,3 +53,21 @@ class ConverterTests(SimpleTestCase):
             result.blocks[0], {"type": "video", "value": {"video": "https://youtu.be/abc", "caption": ""}}
         )
         self.assertEqual(result.missing_media, ["https://lama.example/wp-content/uploads/a.jpg"])
+
+    def test_video_and_audio_shortcodes_and_blocks_become_videos_or_kept_links(self):
+        result = convert(
+            '[video src="https://www.youtube.com/watch?v=abc"][/video]'
+            '<!-- wp:video --><figure class="wp-block-video"><video controls src="https://vimeo.com/123">'
+            "</video><figcaption>Rapat</figcaption></figure><!-- /wp:video -->"
+            '[audio mp3="https://lama.example/wp-content/uploads/siaran.mp3"][/audio]'
+        )
+        self.assertEqual(
+            result.blocks[0],
+            {"type": "video", "value": {"video": "https://www.youtube.com/watch?v=abc", "caption": ""}},
+        )
+        self.assertEqual(result.blocks[1]["type"], "video")
+        self.assertEqual(result.blocks[1]["value"]["video"], "https://vimeo.com/123")
+        # An audio file the portal does not host: a link to it, and a line in the report.
+        self.assertIn('href="https://lama.example/wp-content/uploads/siaran.mp3"', result.blocks[2]["value"])
+        self.assertEqual(result.missing_media, ["https://lama.example/wp-content/uploads/siaran.mp3"])
+        self.assertFalse(result.unknown_shortcodes)
