@@ -318,7 +318,10 @@ def resource_show(request, data):
 # fq terms CKAN harvesters and portals send: field:value, field:"quoted value", +field:value,
 # -field:value, and metadata_modified:[<date> TO *].
 FQ_TERM = re.compile(r'([+-]?)(\w+):(?:"([^"]*)"|\[([^\]]*)\]|(\S+))')
-FQ_FIELDS = {"organization", "tags", "res_format", "groups", "name", "id", "metadata_modified", "license_id"}
+FQ_FIELDS = {
+    "organization", "tags", "res_format", "groups", "name", "id", "metadata_modified", "license_id",
+    "dataset_type",
+}  # fmt: skip
 
 
 def parse_range(text):
@@ -354,36 +357,47 @@ def fq_value(dataset, field):
         return {str(dataset.translation_key)}
     if field == "license_id":
         return {dataset.licence}
+    if field == "dataset_type":
+        return {"dataset"}
     return set()
 
 
 def apply_fq(datasets, fq):
+    """Solr's filter query as CKAN clients send it: terms joined by spaces or AND must all
+    hold; terms joined by OR form a group of which one must (ckanext-harvest's organisation
+    filter is ``organization:a OR organization:b``)."""
     fq = (fq or "").strip()
     if not fq:
         return datasets
-    terms = []
-    rest = FQ_TERM.sub(" ", fq)
-    if rest.replace("AND", " ").strip():
-        raise SearchError(f"Cannot parse fq: {fq}")
-    for sign, field, quoted, ranged, bare in FQ_TERM.findall(fq):
+    groups, end = [], 0
+    for match in FQ_TERM.finditer(fq):
+        joiner = fq[end : match.start()].strip()
+        if joiner not in ("", "AND", "&&", "OR", "||") or (joiner in ("OR", "||") and not groups):
+            raise SearchError(f"Cannot parse fq: {fq}")
+        sign, field, quoted, ranged, bare = match.groups()
         if field not in FQ_FIELDS:
             raise SearchError(f"Unknown field in fq: {field}")
-        terms.append((sign == "-", field, quoted or bare, ranged))
+        term = (sign == "-", field, quoted or bare or "", ranged)
+        if joiner in ("OR", "||"):
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        end = match.end()
+    if fq[end:].strip() or not groups:
+        raise SearchError(f"Cannot parse fq: {fq}")
 
-    def keep(dataset):
-        for negate, field, value, ranged in terms:
-            if field == "metadata_modified":
-                start, end = parse_range(ranged) if ranged else (None, None)
-                modified = datetime.fromisoformat(ckan_time(dataset.last_published_at))
-                hit = (start is None or modified >= start) and (end is None or modified <= end)
-            else:
-                value = value.lower() if field == "res_format" else value
-                hit = value in fq_value(dataset, field)
-            if hit == negate:
-                return False
-        return True
+    def holds(dataset, term):
+        negate, field, value, ranged = term
+        if field == "metadata_modified":
+            start, stop = parse_range(ranged) if ranged else (None, None)
+            modified = datetime.fromisoformat(ckan_time(dataset.last_published_at))
+            hit = (start is None or modified >= start) and (stop is None or modified <= stop)
+        else:
+            value = value.lower() if field == "res_format" else value
+            hit = value in fq_value(dataset, field)
+        return hit != negate
 
-    return [dataset for dataset in datasets if keep(dataset)]
+    return [d for d in datasets if all(any(holds(d, term) for term in group) for group in groups)]
 
 
 SORT_KEYS = {

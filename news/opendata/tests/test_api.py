@@ -260,6 +260,22 @@ class SearchTests(OpenDataSetup, TestCase):
         self.assertEqual(self.names(fq="+organization:dinkes +res_format:CSV"), [])
         self.assertEqual(self.names(fq="groups:kesehatan"), ["dinkes-jumlah-puskesmas-per-kecamatan"])
 
+    def test_fq_as_ckanext_harvest_sends_it_with_organisations_to_include(self):
+        # ckanext-harvest's CKAN harvester: "organization:a OR organization:b", then its other terms.
+        self.assertEqual(
+            sorted(self.names(fq="organization:dinkes OR organization:diskominfo dataset_type:dataset")),
+            [
+                "dinkes-jumlah-puskesmas-per-kecamatan",
+                "diskominfo-jumlah-penduduk-per-tahun",
+                "diskominfo-menara-telekomunikasi",
+            ],
+        )
+        self.assertEqual(
+            self.names(fq="organization:dinkes OR organization:dinsos AND res_format:XLSX"),
+            ["dinkes-jumlah-puskesmas-per-kecamatan"],
+        )
+        self.assertEqual(self.names(fq="-organization:diskominfo"), ["dinkes-jumlah-puskesmas-per-kecamatan"])
+
     def test_facets_count_organizations_tags_and_formats(self):
         result = self.result("package_search", **{"facet.field": '["organization","tags","res_format"]'})
         self.assertEqual(result["facets"]["organization"], {"diskominfo": 2, "dinkes": 1})
