@@ -372,4 +372,11 @@ class BadInputTests(ImportTestCase):
             fetcher.read("file:///etc/passwd")
 
     def test_old_host_is_taken_from_the_export(self):
-        self.assertIn(OLD, self.export.read_text())
+        # No --old-host: the export's own site address says which links are the old site's.
+        self.run_import()
+        body = "".join(
+            str(block.value.source) for block in self.news(100).body if block.block_type == "paragraph"
+        )
+        self.assertIn('linktype="page"', body)
+        self.assertIn('linktype="document"', body)
+        self.assertNotIn(OLD, body)
